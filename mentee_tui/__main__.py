@@ -1,0 +1,3 @@
+from mentee_tui.cli import main
+
+raise SystemExit(main())

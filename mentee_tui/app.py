@@ -1,0 +1,209 @@
+"""The Textual app: four screens as modes, global keys, theme, refresh on outside change."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import signal
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import arrow
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
+
+from mentee_tui.paths import resolve_db_path
+from mentee_tui.resources import stylesheet_paths
+from mentee_tui.screens import (
+    CalendarScreen,
+    HelpScreen,
+    HomeScreen,
+    ReflectionScreen,
+    TrackerScreen,
+)
+from mentee_tui.storage import InvalidInput, NotFound, Store, StorageError
+from mentee_tui.widgets import SCREENS
+
+T = TypeVar("T")
+GLOBAL_ACTIONS = {"switch", "help", "quit"}
+POLL_SECONDS = 2.0
+
+
+class MenteeApp(App[int]):
+    TITLE = "mentee-tui"
+    CSS_PATH = stylesheet_paths()
+    MODES = {
+        "home": HomeScreen,
+        "reflection": ReflectionScreen,
+        "tracker": TrackerScreen,
+        "calendar": CalendarScreen,
+    }
+    # App level holds only quit, help and screen switching; screens own the rest.
+    BINDINGS = [
+        Binding("1", "switch('home')", "Home", id="app.home"),
+        Binding("2", "switch('reflection')", "Reflection", id="app.reflection"),
+        Binding("3", "switch('tracker')", "Tracker", id="app.tracker"),
+        Binding("4", "switch('calendar')", "Calendar", id="app.calendar"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("escape", "leave_editor", "Leave text box", show=False, id="app.leave_editor"),
+    ]
+
+    def __init__(self, store: Store, now: Callable[[], arrow.Arrow] | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self.now = now or arrow.now
+        self._last_signature = store.signature()
+
+    # -- lifecycle -------------------------------------------------------------
+    def on_mount(self) -> None:
+        theme = self.store.settings().theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode("home")
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        self.set_interval(POLL_SECONDS, self._poll_store)
+        self._install_hangup_handlers()
+
+    def _remember_theme(self, theme: Any) -> None:
+        name = getattr(theme, "name", str(theme))
+        if self.store.settings().theme != name:
+            self.safely(self.store.update_settings, theme=name)
+
+    # -- storage ------------------------------------------------------------------
+    def safely(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run one storage action; a failure becomes a clear notification, never a crash."""
+        try:
+            result = func(*args, **kwargs)
+        except (InvalidInput, NotFound) as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return None
+        except StorageError as exc:
+            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
+            return None
+        self._last_signature = self.store.signature()
+        return result
+
+    def _poll_store(self) -> None:
+        """Another process (a second SSH login, the command line) wrote: show its changes."""
+        signature = self.store.signature()
+        if signature == self._last_signature:
+            return
+        self._last_signature = signature
+        if isinstance(self.screen, ModalScreen):
+            return  # refresh when the modal closes
+        refresh = getattr(self.screen, "refresh_from_store", None)
+        if refresh is not None:
+            try:
+                refresh()
+            except StorageError as exc:
+                self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
+
+    def journey_extras(self) -> dict[str, str]:
+        """Summaries that later parts supply to Home (the calendar's next meeting)."""
+        return {}
+
+    # -- hang-up --------------------------------------------------------------------
+    def _install_hangup_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.hang_up)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass  # not on the main thread (tests) or not on POSIX
+
+    def installed_screens(self) -> Iterable[Screen]:
+        for stack in self._screen_stacks.values():
+            yield from stack
+
+    def hang_up(self) -> None:
+        """The terminal is gone: save what was typed and leave at once, writing nothing to it."""
+        try:
+            for screen in list(self.installed_screens()):
+                save = getattr(screen, "save_for_hangup", None)
+                if save is not None:
+                    try:
+                        save()
+                    except Exception:  # noqa: BLE001 - keep saving the others
+                        pass
+        finally:
+            os._exit(0)
+
+    # -- global keys ------------------------------------------------------------------
+    def _editor_focused(self) -> bool:
+        return isinstance(self.focused, (Input, TextArea))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in GLOBAL_ACTIONS:
+            if isinstance(self.screen, ModalScreen) or self._editor_focused():
+                return False
+        if action == "leave_editor" and not self._editor_focused():
+            return False
+        return True
+
+    def action_switch(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_leave_editor(self) -> None:
+        self.screen.set_focus(None)
+
+    def own_bindings(self, node) -> list[Binding]:
+        """The bindings a screen (or the app) declares itself, with ids and descriptions.
+
+        Read from the binding map rather than `active_bindings`, so a screen key that a
+        focused widget shadows (enter on a list) is still listed.
+        """
+        found: list[Binding] = []
+        for bindings in node._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.id and binding.description and binding not in found:
+                    found.append(binding)
+        return found
+
+    def action_help(self) -> None:
+        screen = self.screen
+        keys: list[tuple[str, str]] = []
+        for node in (screen, self):
+            for binding in self.own_bindings(node):
+                if node.check_action(binding.action.split("(")[0], ()) is False:
+                    continue
+                keys.append((self.get_key_display(binding), binding.description))
+        keys.append(("^p", "Command palette: every action, searchable"))
+        title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
+        self.push_screen(HelpScreen(title, keys, str(self.store.path)))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key, mode, title in SCREENS:
+            yield SystemCommand(f"Go to {title}", f"Switch to the {title} screen ({key})",
+                                lambda mode=mode: self.action_switch(mode))
+        yield SystemCommand("Help", "List every key of this screen (?)", self.action_help)
+        # Every action a screen binds is in the palette too, from the same binding data.
+        if not isinstance(screen, ModalScreen):
+            seen: set[str] = set()
+            for binding in self.own_bindings(screen):
+                if binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} ({self.get_key_display(binding)})",
+                    lambda action=binding.action: self.run_action(action, screen),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    db_path: str | os.PathLike[str] | None = None,
+    now: Callable[[], arrow.Arrow] | None = None,
+    store: Store | None = None,
+) -> MenteeApp:
+    """The one factory used by the command line and every test; `now` fixes the clock."""
+    if store is None:
+        store = Store(Path(resolve_db_path(db_path)), now=now)
+    return MenteeApp(store, now=now)

@@ -1,0 +1,65 @@
+"""The reflection prompts of the programme's first step, with guidance in our own words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    key: str
+    title: str
+    guidance: str
+
+
+PROMPTS: tuple[Prompt, ...] = (
+    Prompt(
+        "career_goals",
+        "Career goals to achieve",
+        "Where do you want to be in one to three years? Name the role, the scope or the "
+        "kind of work, not just 'grow'.",
+    ),
+    Prompt(
+        "skills",
+        "Skills to develop",
+        "Which skills would move you there fastest? Think of the ones you avoid as much as "
+        "the ones you enjoy.",
+    ),
+    Prompt(
+        "org_knowledge",
+        "Organizational knowledge wanted",
+        "What do you wish you understood about how decisions are made, how other teams "
+        "work, or where the organization is heading?",
+    ),
+    Prompt(
+        "partnerships",
+        "Partnerships and alliances hoped for",
+        "Who should you know that you do not know yet? Which teams or people would you like "
+        "to work with?",
+    ),
+    Prompt(
+        "mentor_wanted",
+        "The mentor I am looking for",
+        "Whose career path and experience would you want for yourself? Pick someone you do "
+        "not already know well and who is not in your line of management.",
+    ),
+    Prompt(
+        "notes",
+        "Free notes",
+        "Anything else: doubts, ideas for questions, what a good first meeting would look like.",
+    ),
+)
+
+PROMPT_KEYS: tuple[str, ...] = tuple(p.key for p in PROMPTS)
+
+
+def prompt_by_key(key: str) -> Prompt:
+    for prompt in PROMPTS:
+        if prompt.key == key:
+            return prompt
+    raise KeyError(key)
+
+
+def answered_count(texts: dict[str, str]) -> int:
+    """How many of the prompts have a non-blank answer."""
+    return sum(1 for key in PROMPT_KEYS if texts.get(key, "").strip())

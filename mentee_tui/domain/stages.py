@@ -1,0 +1,69 @@
+"""The tracker's stages and the rules that move a candidate between them."""
+
+from __future__ import annotations
+
+import arrow
+
+from mentee_tui.models import STAGES, Candidate
+
+PIPELINE: tuple[str, ...] = ("researched", "contacted", "coffee", "asked", "agreed")
+FOLLOW_UP_STAGES: frozenset[str] = frozenset({"contacted", "coffee", "asked"})
+
+__all__ = [
+    "FOLLOW_UP_STAGES",
+    "PIPELINE",
+    "STAGES",
+    "days_in_stage",
+    "follow_up_due",
+    "next_stage",
+    "previous_stage",
+    "stage_since",
+]
+
+
+def next_stage(stage: str) -> str | None:
+    """One stage right along the pipeline; None at agreed (and from declined)."""
+    if stage not in PIPELINE or stage == PIPELINE[-1]:
+        return None
+    return PIPELINE[PIPELINE.index(stage) + 1]
+
+
+def previous_stage(candidate: Candidate) -> str | None:
+    """One stage left; from declined, the stage the card left when it was declined."""
+    if candidate.stage == "declined":
+        stages = [h.stage for h in candidate.history if h.event == "stage" and h.stage]
+        # The last stage entry is the decline itself; the one before is where it was.
+        for stage in reversed(stages[:-1]):
+            if stage != "declined":
+                return stage
+        return "researched"
+    if candidate.stage not in PIPELINE or candidate.stage == PIPELINE[0]:
+        return None
+    return PIPELINE[PIPELINE.index(candidate.stage) - 1]
+
+
+def stage_since(candidate: Candidate) -> arrow.Arrow:
+    """When the candidate entered its current stage."""
+    for entry in reversed(candidate.history):
+        if entry.event == "stage":
+            return arrow.get(entry.at)
+    return arrow.get(candidate.created_at)
+
+
+def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
+    return max(0, (now - stage_since(candidate)).days)
+
+
+def last_touch(candidate: Candidate) -> arrow.Arrow:
+    """The last stage change or logged follow-up."""
+    for entry in reversed(candidate.history):
+        if entry.event in ("stage", "follow_up"):
+            return arrow.get(entry.at)
+    return arrow.get(candidate.created_at)
+
+
+def follow_up_due(candidate: Candidate, now: arrow.Arrow, days: int = 7) -> bool:
+    """contacted / coffee / asked with no stage change or follow-up for `days` days."""
+    if candidate.stage not in FOLLOW_UP_STAGES:
+        return False
+    return (now - last_touch(candidate)).total_seconds() >= days * 86400

@@ -1,0 +1,3 @@
+"""Modal dialogs."""
+
+__all__: list[str] = []

@@ -1,0 +1,15 @@
+"""Calendar screen (placeholder until its issue builds it)."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.widgets import Static
+
+from mentee_tui.screens.base import MenteeScreen
+
+
+class CalendarScreen(MenteeScreen):
+    MODE = "calendar"
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("Calendar", id="calendar-body")

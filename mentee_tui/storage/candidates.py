@@ -1,0 +1,167 @@
+"""Candidates: the prospective mentors on the tracker."""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from typing import Any
+
+from email_validator import EmailNotValidError, validate_email
+from tinydb import TinyDB
+from tinydb.table import Document
+
+from mentee_tui.models import SOURCES, STAGES, Candidate, CandidateInput, HistoryEntry
+from mentee_tui.storage.core import Database, InvalidInput, NotFound
+from mentee_tui.text import clean_line, clean_text
+
+TABLE = "candidates"
+MULTILINE_FIELDS = {"why", "notes"}
+
+
+def normalize_email(value: str) -> str:
+    """Validated without network (no deliverability check) and normalised; '' stays ''."""
+    value = clean_line(value)
+    if not value:
+        return ""
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise InvalidInput(str(exc)) from exc
+
+
+def check_stage(stage: str) -> str:
+    if stage not in STAGES:
+        raise InvalidInput(f"unknown stage {stage!r}; choose one of: {', '.join(STAGES)}")
+    return stage
+
+
+def clean_input(data: CandidateInput) -> dict[str, Any]:
+    """Strip control characters, validate, and return the stored fields."""
+    values: dict[str, Any] = {}
+    for f in fields(CandidateInput):
+        value = getattr(data, f.name)
+        if isinstance(value, bool):
+            values[f.name] = value
+        elif f.name in MULTILINE_FIELDS:
+            values[f.name] = clean_text(value, multiline=True).strip()
+        else:
+            values[f.name] = clean_line(value)
+    if not values["name"]:
+        raise InvalidInput("a name is required")
+    values["email"] = normalize_email(values["email"])
+    source = values["source"].lower() or "other"
+    if source not in SOURCES:
+        raise InvalidInput(f"unknown source {source!r}; choose one of: {', '.join(SOURCES)}")
+    values["source"] = source
+    return values
+
+
+def _to_candidate(doc: Document) -> Candidate:
+    return Candidate.from_dict({**doc, "id": doc.doc_id})
+
+
+def _to_doc(candidate: Candidate) -> dict[str, Any]:
+    data = candidate.to_dict()
+    data.pop("id")
+    return data
+
+
+class CandidateRepository:
+    """Mixed into `Store`; every method is one transaction."""
+
+    db: Database
+
+    def add_candidate(
+        self,
+        data: CandidateInput,
+        *,
+        stage: str = "researched",
+        referred_by: int | None = None,
+        note: str = "",
+    ) -> Candidate:
+        values = clean_input(data)
+        check_stage(stage)
+        with self.db.writing() as db:
+            return self._insert_candidate(db, values, stage, referred_by, note)
+
+    def _insert_candidate(
+        self, db: TinyDB, values: dict[str, Any], stage: str, referred_by: int | None, note: str = ""
+    ) -> Candidate:
+        now = self.db.now_iso()
+        new_id = Database.next_id(db, TABLE)
+        candidate = Candidate(
+            id=new_id,
+            **values,
+            stage=stage,
+            referred_by=referred_by,
+            created_at=now,
+            updated_at=now,
+            history=[HistoryEntry(at=now, event="stage", stage=stage, note=clean_text(note))],
+        )
+        db.table(TABLE).insert(Document(_to_doc(candidate), doc_id=new_id))
+        return candidate
+
+    def get_candidate(self, candidate_id: int) -> Candidate:
+        with self.db.reading() as db:
+            return self._get(db, candidate_id)
+
+    @staticmethod
+    def _get(db: TinyDB, candidate_id: int) -> Candidate:
+        doc = db.table(TABLE).get(doc_id=candidate_id)
+        if doc is None:
+            raise NotFound(f"no candidate with id {candidate_id}")
+        return _to_candidate(doc)
+
+    def list_candidates(self, stage: str | None = None) -> list[Candidate]:
+        if stage is not None:
+            check_stage(stage)
+        with self.db.reading() as db:
+            docs = db.table(TABLE).all()
+        found = [_to_candidate(doc) for doc in docs]
+        if stage is not None:
+            found = [c for c in found if c.stage == stage]
+        return sorted(found, key=lambda c: c.id)
+
+    def update_candidate(self, candidate_id: int, data: CandidateInput) -> Candidate:
+        values = clean_input(data)
+        with self.db.writing() as db:
+            candidate = self._get(db, candidate_id)
+            for key, value in values.items():
+                setattr(candidate, key, value)
+            return self._save(db, candidate)
+
+    def _save(self, db: TinyDB, candidate: Candidate) -> Candidate:
+        candidate.updated_at = self.db.now_iso()
+        db.table(TABLE).update(_to_doc(candidate), doc_ids=[candidate.id])
+        return candidate
+
+    def move_candidate(self, candidate_id: int, stage: str, note: str = "") -> Candidate:
+        check_stage(stage)
+        with self.db.writing() as db:
+            candidate = self._get(db, candidate_id)
+            return self._move(db, candidate, stage, note)
+
+    def _move(self, db: TinyDB, candidate: Candidate, stage: str, note: str = "") -> Candidate:
+        candidate.stage = stage
+        candidate.history.append(
+            HistoryEntry(at=self.db.now_iso(), event="stage", stage=stage, note=clean_text(note))
+        )
+        return self._save(db, candidate)
+
+    def log_event(self, candidate_id: int, event: str, note: str = "") -> Candidate:
+        """A follow-up, a draft or a note in the candidate's dated history."""
+        if event not in ("follow_up", "draft", "note"):
+            raise InvalidInput(f"unknown history event {event!r}")
+        with self.db.writing() as db:
+            candidate = self._get(db, candidate_id)
+            candidate.history.append(
+                HistoryEntry(at=self.db.now_iso(), event=event, note=clean_text(note, multiline=True))
+            )
+            return self._save(db, candidate)
+
+    def delete_candidate(self, candidate_id: int) -> None:
+        with self.db.writing() as db:
+            self._get(db, candidate_id)
+            db.table(TABLE).remove(doc_ids=[candidate_id])
+
+
+__all__ = ["CandidateRepository", "check_stage", "clean_input", "normalize_email"]

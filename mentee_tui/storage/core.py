@@ -1,0 +1,256 @@
+"""The database file: atomic, private, shared safely between processes.
+
+Every user action is one read-modify-write under a cross-process lock
+(filelock). Each transaction reads the file afresh by path and builds a new
+TinyDB over that snapshot, so TinyDB's query caches and next-id counters can
+never be stale after another process replaced the file. The whole action is
+then written once: serialised first, written to a 0600 temp file in the same
+folder, fsynced and `os.replace`d, so a crash never leaves a torn file.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import stat
+import tempfile
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+import arrow
+from filelock import FileLock, Timeout
+from tinydb import TinyDB
+from tinydb.storages import Storage
+
+SCHEMA_VERSION = 1
+META_TABLE = "_meta"
+LOCK_TIMEOUT_SECONDS = 15.0
+
+# version -> function upgrading the raw tables dict from that version to the next.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+
+class StorageError(Exception):
+    """The database itself cannot be used (exit status 1). The message names the path."""
+
+
+class InvalidInput(ValueError):
+    """Bad input from the person: an unknown stage, a malformed email (exit status 2)."""
+
+
+class NotFound(LookupError):
+    """No record with that id (exit status 2 on the command line)."""
+
+
+class _SnapshotStorage(Storage):
+    """A TinyDB storage over one transaction's in-memory snapshot of the file."""
+
+    def __init__(self, txn: _Transaction) -> None:
+        self._txn = txn
+
+    def read(self) -> dict[str, dict[str, Any]] | None:
+        return self._txn.data
+
+    def write(self, data: dict[str, dict[str, Any]]) -> None:
+        if not self._txn.writable:
+            raise RuntimeError("write outside a write transaction")
+        self._txn.data = data
+        self._txn.dirty = True
+
+
+class _Transaction:
+    def __init__(self, data: dict[str, Any], writable: bool) -> None:
+        self.data = data
+        self.writable = writable
+        self.dirty = False
+        self.db = TinyDB(storage=lambda: _SnapshotStorage(self))
+
+
+def _fsync_dir(folder: Path) -> None:
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
+
+
+def atomic_write_json(path: Path, data: Any) -> None:
+    """Serialise fully, write a 0600 temp file beside `path`, fsync, replace."""
+    payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        os.fchmod(fd, 0o600)  # mkstemp already uses 0600; be explicit under any umask
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(payload)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp_name, path)
+    except BaseException:
+        try:
+            os.unlink(tmp_name)
+        except FileNotFoundError:
+            pass
+        raise
+    _fsync_dir(path.parent)
+
+
+def _validate_shape(path: Path, data: Any) -> dict[str, Any]:
+    hint = "Move it aside or restore a backup; mentee-tui will not overwrite it."
+    if not isinstance(data, dict):
+        raise StorageError(f"{path}: not a mentee-tui database (expected a JSON object). {hint}")
+    for name, table in data.items():
+        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
+            raise StorageError(f"{path}: table {name!r} has the wrong shape. {hint}")
+        if not all(key.isdigit() for key in table):
+            raise StorageError(f"{path}: table {name!r} has a record without a numeric id. {hint}")
+    meta = data.get(META_TABLE, {}).get("1")
+    if data and (meta is None or not isinstance(meta.get("schema_version"), int)):
+        raise StorageError(f"{path}: no schema version, so not a mentee-tui database. {hint}")
+    return data
+
+
+class Database:
+    """One TinyDB JSON file, opened by path for every transaction."""
+
+    def __init__(self, path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | None = None):
+        self.path = Path(path).expanduser().absolute()
+        self._now = now or arrow.now
+        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        self.warnings: list[str] = []
+        self._prepare_folder()
+        self._load()  # fail early and clearly on a corrupt file
+        self._migrate_if_needed()
+
+    # -- clock -------------------------------------------------------------
+    def now(self) -> arrow.Arrow:
+        return self._now()
+
+    def now_iso(self) -> str:
+        return self._now().isoformat()
+
+    # -- files ---------------------------------------------------------------
+    def _prepare_folder(self) -> None:
+        folder = self.path.parent
+        missing: list[Path] = []
+        probe = folder
+        while not probe.exists():
+            missing.append(probe)
+            probe = probe.parent
+        for created in reversed(missing):
+            try:
+                created.mkdir(mode=0o700)
+            except FileExistsError:
+                continue
+            except OSError as exc:
+                raise StorageError(f"{self.path}: cannot create folder {created}: {exc.strerror}") from exc
+            os.chmod(created, 0o700)  # our own folder: private whatever the umask
+        if not missing and folder.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
+            self.warnings.append(
+                f"The folder {folder} can be read by other users; "
+                f"consider `chmod 700 {folder}` to keep your database private."
+            )
+        if self.path.exists():
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+            if mode != 0o600 and self.path.stat().st_uid == os.getuid():
+                os.chmod(self.path, 0o600)
+
+    def signature(self) -> tuple[int, int, int] | None:
+        """Changes whenever the file is replaced; the app polls it to refresh."""
+        try:
+            st = self.path.stat()
+        except FileNotFoundError:
+            return None
+        return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def _load(self) -> dict[str, Any]:
+        try:
+            with open(self.path, "rb") as handle:
+                raw = handle.read()
+        except FileNotFoundError:
+            return {}
+        except OSError as exc:
+            raise StorageError(f"{self.path}: cannot read the database: {exc.strerror}.") from exc
+        try:
+            data = json.loads(raw.decode("utf-8"))
+        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+            what = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
+            raise StorageError(
+                f"{self.path}: the database is damaged: {what}. "
+                "Move it aside or restore a backup; mentee-tui will not overwrite it."
+            ) from exc
+        return _validate_shape(self.path, data)
+
+    def _migrate_if_needed(self) -> None:
+        data = self._load()
+        if not data:
+            return
+        version = data[META_TABLE]["1"]["schema_version"]
+        if version > SCHEMA_VERSION:
+            raise StorageError(
+                f"{self.path}: made by a newer mentee-tui (schema {version}, this one reads "
+                f"up to {SCHEMA_VERSION}). Upgrade mentee-tui to open it."
+            )
+        if version == SCHEMA_VERSION:
+            return
+        with self._locked():
+            data = self._load()
+            version = data[META_TABLE]["1"]["schema_version"]
+            backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
+            shutil.copy2(self.path, backup)
+            os.chmod(backup, 0o600)
+            while version < SCHEMA_VERSION:
+                data = MIGRATIONS[version](data)
+                version += 1
+                data[META_TABLE]["1"]["schema_version"] = version
+            atomic_write_json(self.path, data)
+
+    @contextmanager
+    def _locked(self) -> Iterator[None]:
+        try:
+            with self._lock:
+                yield
+        except Timeout as exc:
+            raise StorageError(
+                f"{self.path}: the database stayed locked for {LOCK_TIMEOUT_SECONDS:.0f}s "
+                "by another mentee-tui; try again."
+            ) from exc
+
+    # -- transactions --------------------------------------------------------
+    @contextmanager
+    def reading(self) -> Iterator[TinyDB]:
+        """A consistent snapshot; no lock needed since writers replace the file whole."""
+        txn = _Transaction(self._load(), writable=False)
+        yield txn.db
+
+    @contextmanager
+    def writing(self) -> Iterator[TinyDB]:
+        """One read-modify-write under the cross-process lock, written once, atomically."""
+        with self._locked():
+            data = self._load()
+            if not data:
+                data = {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "next_ids": {}}}}
+            txn = _Transaction(data, writable=True)
+            yield txn.db
+            if txn.dirty or not self.path.exists():
+                atomic_write_json(self.path, txn.data)
+
+    @staticmethod
+    def next_id(db: TinyDB, kind: str) -> int:
+        """Ids are never reused, even after the highest record is deleted."""
+        meta_table = db.table(META_TABLE)
+        meta = meta_table.get(doc_id=1) or {}
+        next_ids = dict(meta.get("next_ids", {}))
+        table = db.table(kind)
+        highest = max((doc.doc_id for doc in table.all()), default=0)
+        new_id = max(int(next_ids.get(kind, 1)), highest + 1)
+        next_ids[kind] = new_id + 1
+        meta_table.update({"next_ids": next_ids}, doc_ids=[1])
+        return new_id

@@ -1,0 +1,46 @@
+"""User text is data: strip control and escape characters on input, paste and import."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+# ESC-introduced sequences (CSI, OSC, and two-character escapes) go first, whole,
+# so no stray "[31m" is left behind when the ESC byte itself is removed.
+_ANSI = re.compile(
+    r"""
+    \x1b\[[0-?]*[ -/]*[@-~]          # CSI ... final byte
+  | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? # OSC ... BEL or ST
+  | \x1b[PX^_][^\x1b]*(?:\x1b\\)?     # DCS / SOS / PM / APC ... ST
+  | \x1b[@-Z\\-_]                     # two-character escapes
+    """,
+    re.VERBOSE,
+)
+
+
+def _keep(char: str, multiline: bool) -> bool:
+    if multiline and char in "\n\t":
+        return True
+    category = unicodedata.category(char)
+    # Cc: C0/C1 controls; Cf: format characters such as bidi overrides.
+    return category not in ("Cc", "Cf") or char == "\u200d"  # keep ZWJ for emoji
+
+
+def clean_text(value: object, *, multiline: bool = False) -> str:
+    """Return `value` as a string without control or escape characters.
+
+    Single-line fields turn newlines and tabs into spaces; multi-line fields
+    keep them (and normalise CRLF to LF).
+    """
+    if value is None:
+        return ""
+    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = _ANSI.sub("", text)
+    if not multiline:
+        text = text.replace("\n", " ").replace("\t", " ")
+    return "".join(ch for ch in text if _keep(ch, multiline))
+
+
+def clean_line(value: object) -> str:
+    """A single-line field, stripped of surrounding whitespace."""
+    return clean_text(value).strip()
