@@ -25,7 +25,7 @@ def normalize_email(value: str) -> str:
     try:
         return validate_email(value, check_deliverability=False).normalized
     except EmailNotValidError as exc:
-        raise InvalidInput(str(exc)) from exc
+        raise InvalidInput(f"invalid email: {exc}") from exc
 
 
 def check_stage(stage: str) -> str:
@@ -141,11 +141,17 @@ class CandidateRepository:
             return self._move(db, candidate, stage, note)
 
     def _move(self, db: TinyDB, candidate: Candidate, stage: str, note: str = "") -> Candidate:
+        if candidate.stage == "agreed" and stage != "agreed":
+            self._on_left_agreed(db, candidate)
         candidate.stage = stage
         candidate.history.append(
             HistoryEntry(at=self.db.now_iso(), event="stage", stage=stage, note=clean_text(note))
         )
         return self._save(db, candidate)
+
+    # Hooks the calendar's repository overrides; same transaction as the move.
+    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> None:
+        """A mentor who agreed was declined or moved back: end their mentorship."""
 
     def log_event(self, candidate_id: int, event: str, note: str = "") -> Candidate:
         """A follow-up, a draft or a note in the candidate's dated history."""
