@@ -15,6 +15,8 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
+from mentee_tui.modals.settings_modal import SettingsModal
+from mentee_tui.models import Settings
 from mentee_tui.paths import resolve_db_path
 from mentee_tui.resources import stylesheet_paths
 from mentee_tui.screens import (
@@ -176,13 +178,38 @@ class MenteeApp(App[int]):
                 keys.append((self.get_key_display(binding), binding.description))
         keys.append(("^p", "Command palette: every action, searchable"))
         title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
-        self.push_screen(HelpScreen(title, keys, str(self.store.path)))
+        self.push_screen(HelpScreen(title, keys, str(self.store.path)), self._after_help)
+
+    def _after_help(self, result: str | None) -> None:
+        if result == "settings":
+            self.action_settings()
+
+    def action_settings(self) -> None:
+        settings = self.safely(self.store.settings)
+        if settings is None:
+            return
+        self.push_screen(SettingsModal(settings, sorted(self.available_themes)), self._save_settings)
+
+    def _save_settings(self, settings: Settings | None) -> None:
+        if settings is None:
+            return
+        saved = self.safely(self.store.update_settings, **settings.to_dict())
+        if saved is not None:
+            if saved.theme in self.available_themes and saved.theme != self.theme:
+                self.theme = saved.theme
+            self.notify("Settings saved.")
+            refresh = getattr(self.screen, "refresh_from_store", None)
+            if refresh is not None:
+                refresh()
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key, mode, title in SCREENS:
             yield SystemCommand(f"Go to {title}", f"Switch to the {title} screen ({key})",
                                 lambda mode=mode: self.action_switch(mode))
         yield SystemCommand("Help", "List every key of this screen (?)", self.action_help)
+        yield SystemCommand(
+            "Settings", "Follow-up days, meeting defaults, time zone, theme", self.action_settings
+        )
         # Every action a screen binds is in the palette too, from the same binding data.
         if not isinstance(screen, ModalScreen):
             seen: set[str] = set()

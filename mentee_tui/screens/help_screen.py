@@ -11,8 +11,11 @@ from textual.screen import ModalScreen
 from textual.widgets import Static
 
 
-class HelpScreen(ModalScreen[None]):
+class HelpScreen(ModalScreen[str | None]):
+    """Dismisses with "settings" when the person asks for the settings screen."""
+
     BINDINGS = [
+        Binding("s", "open_settings", "Settings", id="help.settings"),
         Binding("escape", "dismiss", "Close", id="help.close"),
         Binding("q", "dismiss", "Close", show=False, id="help.close_q"),
         Binding("question_mark", "dismiss", "Close", show=False, id="help.close_help"),
@@ -41,7 +44,10 @@ class HelpScreen(ModalScreen[None]):
                 "ctrl+p opens the command palette, where every action is listed.",
                 id="help-note",
             )
-            yield Static("escape closes this help", id="help-close")
+            yield Static("s opens the settings · escape closes this help", id="help-close")
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
+
+    def action_open_settings(self) -> None:
+        self.dismiss("settings")

@@ -1,0 +1,108 @@
+"""Settings: follow-up days, default meeting time and duration, time zone, theme."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Select, Static
+
+from mentee_tui.domain.timezones import check_timezone, system_timezone
+from mentee_tui.models import Settings
+from mentee_tui.text import clean_line
+
+
+class SettingsModal(ModalScreen[Settings | None]):
+    """Returns the new settings on save, None on escape. Nothing is written here."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="settings.cancel"),
+        Binding("ctrl+s", "save", "Save", id="settings.save"),
+    ]
+
+    def __init__(self, settings: Settings, themes: list[str]) -> None:
+        super().__init__()
+        self.settings = settings
+        self.themes = themes
+
+    def compose(self) -> ComposeResult:
+        s = self.settings
+        with VerticalScroll(id="settings-box"):
+            yield Static("Settings", id="settings-title")
+            yield Label("Follow-up due after (days)")
+            yield Input(str(s.follow_up_days), id="follow-up-days", type="integer", compact=True)
+            yield Label("Default meeting time (HH:MM)")
+            yield Input(s.meeting_time, id="meeting-time", placeholder="09:00", compact=True)
+            yield Label("Default meeting duration (minutes)")
+            yield Input(str(s.meeting_duration), id="meeting-duration", type="integer", compact=True)
+            yield Label(f"Time zone (IANA name; empty = this system's, {system_timezone()})")
+            yield Input(s.timezone, id="timezone", placeholder=system_timezone(), compact=True)
+            yield Label("Theme")
+            yield Select(
+                [(name, name) for name in self.themes],
+                value=s.theme if s.theme in self.themes else Select.NULL,
+                id="theme",
+                allow_blank=False,
+                compact=True,
+            )
+            yield Static("", id="settings-error")
+            with Horizontal(id="settings-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#follow-up-days", Input).focus()
+
+    def _error(self, message: str) -> None:
+        error = self.query_one("#settings-error", Static)
+        error.update(message)  # our own messages, no user markup in them
+        error.add_class("visible")
+
+    def action_save(self) -> None:
+        def value(widget_id: str) -> str:
+            return clean_line(self.query_one(widget_id, Input).value)
+
+        try:
+            follow_up_days = int(value("#follow-up-days") or "0")
+            duration = int(value("#meeting-duration") or "0")
+        except ValueError:
+            self._error("Days and minutes must be whole numbers.")
+            return
+        time_text = value("#meeting-time")
+        hours, _, minutes = time_text.partition(":")
+        if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
+            self._error("Meeting time must look like 09:30.")
+            return
+        if not 1 <= follow_up_days <= 365:
+            self._error("Follow-up days must be from 1 to 365.")
+            return
+        if not 5 <= duration <= 600:
+            self._error("Meeting duration must be from 5 to 600 minutes.")
+            return
+        try:
+            timezone = check_timezone(value("#timezone"))
+        except ValueError as exc:
+            message = str(exc)
+            self._error(message[0].upper() + message[1:] + ".")
+            return
+        theme = self.query_one("#theme", Select).value
+        self.dismiss(
+            Settings(
+                follow_up_days=follow_up_days,
+                meeting_time=f"{int(hours):02d}:{int(minutes):02d}",
+                meeting_duration=duration,
+                timezone=timezone,
+                theme=str(theme) if theme != Select.NULL else self.settings.theme,
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
