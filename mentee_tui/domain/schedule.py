@@ -1,0 +1,183 @@
+"""Meeting-day rules and the monthly schedule (pure: no tinydb, no textual).
+
+Every meeting's date is computed from the anchor (the first meeting) with arrow,
+never from the previous meeting: stepping month after month from Jan 31 would
+drift to Feb 28 → Mar 28, while from the anchor it is Feb 28 → Mar 31.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass, replace
+from datetime import date
+from zoneinfo import ZoneInfo
+
+import arrow
+from dateutil import tz as dateutil_tz
+
+from mentee_tui.domain.timezones import _is_zone, system_timezone
+from mentee_tui.models import Settings
+from mentee_tui.models_calendar import MentorshipSetup
+
+DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+DAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
+ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
+MAX_MONTHS = 12
+RULE_HELP = "same-day, N-DAY such as 2-tue (N from 1 to 4) or last-DAY such as last-fri"
+_RULE = re.compile(r"^(?:(?P<same>same-day)|(?P<n>[1-4]|last)-(?P<day>[a-z]{3}))$")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    """`same-day`; `nth` 1-4 and a weekday (0 = Monday); or `nth` None for the last weekday."""
+
+    kind: str  # "same-day" | "nth" | "last"
+    nth: int | None = None
+    weekday: int | None = None
+
+    def __str__(self) -> str:
+        return format_rule(self)
+
+    def describe(self) -> str:
+        """Plain words for the form and the grid: "2nd Tuesday", "last Friday"."""
+        if self.kind == "same-day":
+            return "same day of the month"
+        assert self.weekday is not None
+        day = DAY_NAMES[self.weekday]
+        return f"last {day}" if self.kind == "last" else f"{ORDINALS[self.nth or 1]} {day}"
+
+
+def parse_rule(text: str) -> Rule:
+    """`same-day`, `2-tue`, `last-fri` (case-insensitive); ValueError with the accepted forms."""
+    match = _RULE.match(text.strip().lower())
+    if not match or (match["day"] and match["day"] not in DAYS):
+        raise ValueError(f"unknown meeting rule {text.strip()!r}; use {RULE_HELP}")
+    if match["same"]:
+        return Rule("same-day")
+    weekday = DAYS.index(match["day"])
+    if match["n"] == "last":
+        return Rule("last", None, weekday)
+    return Rule("nth", int(match["n"]), weekday)
+
+
+def format_rule(rule: Rule) -> str:
+    if rule.kind == "same-day":
+        return "same-day"
+    assert rule.weekday is not None
+    prefix = "last" if rule.kind == "last" else str(rule.nth)
+    return f"{prefix}-{DAYS[rule.weekday]}"
+
+
+def day_in_month(rule: Rule, year: int, month: int, anchor_day: int) -> int:
+    """The meeting's day of the month under `rule` (same-day is clamped to the month's end)."""
+    last_day = calendar.monthrange(year, month)[1]
+    if rule.kind == "same-day":
+        return min(anchor_day, last_day)
+    assert rule.weekday is not None
+    if rule.kind == "last":
+        last_weekday = date(year, month, last_day).weekday()
+        return last_day - (last_weekday - rule.weekday) % 7
+    first_weekday = date(year, month, 1).weekday()
+    return 1 + (rule.weekday - first_weekday) % 7 + 7 * ((rule.nth or 1) - 1)
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    hours, sep, minutes = text.strip().partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
+        raise ValueError(f"time {text.strip()!r} must look like 09:30")
+    h, m = int(hours), int(minutes)
+    if h > 23 or m > 59:
+        raise ValueError(f"time {text.strip()!r} must be between 00:00 and 23:59")
+    return h, m
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text.strip())
+    except ValueError:
+        raise ValueError(f"date {text.strip()!r} must be a real date like 2027-01-15") from None
+
+
+def local_time(year: int, month: int, day: int, hour: int, minute: int, zone: str) -> arrow.Arrow:
+    """A wall-clock time in an IANA zone. A time skipped by a DST change moves forward
+    (02:30 on the spring-forward night becomes 03:30); a repeated one takes its first pass."""
+    moment = arrow.Arrow(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
+    dt = moment.datetime
+    if not dateutil_tz.datetime_exists(dt):
+        dt = dateutil_tz.resolve_imaginary(dt)
+    return arrow.Arrow.fromdatetime(dt, tzinfo=dt.tzinfo)
+
+
+def meeting_start(setup: MentorshipSetup, number: int) -> arrow.Arrow:
+    """Meeting `number` (1-based): month `number - 1` after the anchor, from the anchor itself."""
+    anchor = parse_date(setup.first)
+    rule = parse_rule(setup.rule)
+    month = arrow.Arrow(anchor.year, anchor.month, 1).shift(months=number - 1)
+    day = day_in_month(rule, month.year, month.month, anchor.day)
+    hour, minute = parse_time(setup.time)
+    return local_time(month.year, month.month, day, hour, minute, setup.timezone)
+
+
+def schedule_meetings(setup: MentorshipSetup) -> list[arrow.Arrow]:
+    """Every meeting of the term, in order."""
+    return [meeting_start(setup, n) for n in range(1, setup.months + 1)]
+
+
+def month_of(setup_first: str, number: int) -> arrow.Arrow:
+    """The calendar month a meeting belongs to (its cell on the grid), whatever its date."""
+    anchor = parse_date(setup_first)
+    return arrow.Arrow(anchor.year, anchor.month, 1).shift(months=number - 1)
+
+
+def validate_setup(setup: MentorshipSetup) -> MentorshipSetup:
+    """A cleaned copy, or ValueError with one clear sentence for the form and the command line."""
+    try:
+        months = int(setup.months)
+    except (TypeError, ValueError):
+        raise ValueError(f"the term must be a number of months from 1 to {MAX_MONTHS}") from None
+    if not 1 <= months <= MAX_MONTHS:
+        raise ValueError(f"the term must be from 1 to {MAX_MONTHS} months, not {months}")
+    rule = format_rule(parse_rule(setup.rule))
+    hour, minute = parse_time(setup.time)
+    try:
+        duration = int(setup.duration)
+    except (TypeError, ValueError):
+        raise ValueError("the duration must be a whole number of minutes") from None
+    if not 5 <= duration <= 600:
+        raise ValueError(f"the duration must be from 5 to 600 minutes, not {duration}")
+    zone = (setup.timezone or "").strip()
+    if not zone or not _is_zone(zone):
+        raise ValueError(f"unknown time zone {zone!r}; use an IANA name such as Europe/Paris")
+    first = parse_date(setup.first).isoformat()
+    return replace(setup, months=months, rule=rule, time=f"{hour:02d}:{minute:02d}",
+                   duration=duration, timezone=zone, first=first)
+
+
+def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
+    """Twelve months, same day of the month, first meeting the same day next month."""
+    zone = settings.timezone or system_timezone()
+    first = now.to(zone).shift(months=1).date()
+    return MentorshipSetup(
+        months=MAX_MONTHS, rule="same-day", first=first.isoformat(),
+        time=settings.meeting_time, duration=settings.meeting_duration, timezone=zone,
+    )
+
+
+__all__ = [
+    "DAYS",
+    "MAX_MONTHS",
+    "RULE_HELP",
+    "Rule",
+    "day_in_month",
+    "default_setup",
+    "format_rule",
+    "local_time",
+    "meeting_start",
+    "month_of",
+    "parse_date",
+    "parse_rule",
+    "parse_time",
+    "schedule_meetings",
+    "validate_setup",
+]
