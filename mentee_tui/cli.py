@@ -95,6 +95,9 @@ def _cmd_add(args, db_path) -> int:
         return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}", 2)
     data = CandidateInput(name=args.name, email=args.email, organization=args.org,
                           role=args.role, source=args.source, notes=args.notes)
+    from mentee_tui.storage.candidates import clean_input
+
+    clean_input(data)  # bad input fails before the database (or its folder) is touched
     candidate = _open_store(db_path).add_candidate(data, stage=args.stage)
     print(candidate.id)
     return EXIT_OK

@@ -13,6 +13,8 @@ _ANSI = re.compile(
   | \x1b\][^\x07\x1b]*(?:\x07|\x1b\\)? # OSC ... BEL or ST
   | \x1b[PX^_][^\x1b]*(?:\x1b\\)?     # DCS / SOS / PM / APC ... ST
   | \x1b[@-Z\\-_]                     # two-character escapes
+  | \x9b[0-?]*[ -/]*[@-~]           # 8-bit CSI
+  | \x9d[^\x07\x1b\x9c]*(?:\x07|\x9c)?  # 8-bit OSC
     """,
     re.VERBOSE,
 )
@@ -22,8 +24,9 @@ def _keep(char: str, multiline: bool) -> bool:
     if multiline and char in "\n\t":
         return True
     category = unicodedata.category(char)
-    # Cc: C0/C1 controls; Cf: format characters such as bidi overrides.
-    return category not in ("Cc", "Cf") or char == "\u200d"  # keep ZWJ for emoji
+    # Cc: C0/C1 controls; Cf: format characters such as bidi overrides; Cs: lone
+    # surrogates (undecodable bytes in argv or a file), which cannot be saved as UTF-8.
+    return category not in ("Cc", "Cf", "Cs") or char == "\u200d"  # keep ZWJ for emoji
 
 
 def clean_text(value: object, *, multiline: bool = False) -> str:
@@ -35,6 +38,8 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     if value is None:
         return ""
     text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    # Unicode line and paragraph separators split lines like a newline does.
+    text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _ANSI.sub("", text)
     if not multiline:
         text = text.replace("\n", " ").replace("\t", " ")

@@ -109,10 +109,12 @@ def _validate_shape(path: Path, data: Any) -> dict[str, Any]:
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
             raise StorageError(f"{path}: table {name!r} has the wrong shape. {hint}")
-        if not all(key.isdigit() for key in table):
+        if not all(key.isascii() and key.isdigit() for key in table):
             raise StorageError(f"{path}: table {name!r} has a record without a numeric id. {hint}")
     meta = data.get(META_TABLE, {}).get("1")
-    if data and (meta is None or not isinstance(meta.get("schema_version"), int)):
+    version = None if meta is None else meta.get("schema_version")
+    # bool is an int subclass; versions start at 1.
+    if data and (type(version) is not int or version < 1):
         raise StorageError(f"{path}: no schema version, so not a mentee-tui database. {hint}")
     return data
 
@@ -160,7 +162,10 @@ class Database:
         if self.path.exists():
             mode = stat.S_IMODE(self.path.stat().st_mode)
             if mode != 0o600 and self.path.stat().st_uid == os.getuid():
-                os.chmod(self.path, 0o600)
+                try:
+                    os.chmod(self.path, 0o600)
+                except OSError as exc:  # a read-only file system: say so, keep going
+                    self.warnings.append(f"{self.path}: cannot make the file private: {exc.strerror}.")
 
     def signature(self) -> tuple[int, int, int] | None:
         """Changes whenever the file is replaced; the app polls it to refresh."""
@@ -200,28 +205,56 @@ class Database:
             )
         if version == SCHEMA_VERSION:
             return
+        missing = [v for v in range(version, SCHEMA_VERSION) if v not in MIGRATIONS]
+        if missing:
+            raise StorageError(
+                f"{self.path}: schema {version} is too old for this mentee-tui to upgrade; "
+                "export it with an older version first."
+            )
         with self._locked():
             data = self._load()
             version = data[META_TABLE]["1"]["schema_version"]
+            if version == SCHEMA_VERSION:
+                return  # another process migrated it while we waited for the lock
             backup = self.path.with_name(f"{self.path.name}.v{version}.bak")
-            shutil.copy2(self.path, backup)
-            os.chmod(backup, 0o600)
+            try:
+                shutil.copy2(self.path, backup)
+                os.chmod(backup, 0o600)
+            except OSError as exc:
+                raise StorageError(
+                    f"{self.path}: cannot make a backup before upgrading it: {exc.strerror}."
+                ) from exc
             while version < SCHEMA_VERSION:
                 data = MIGRATIONS[version](data)
                 version += 1
                 data[META_TABLE]["1"]["schema_version"] = version
+            self._write(data)
+
+    def _write(self, data: dict[str, Any]) -> None:
+        """An unwritable folder or a full disk is a StorageError; the old file stays intact."""
+        try:
             atomic_write_json(self.path, data)
+        except OSError as exc:
+            raise StorageError(
+                f"{self.path}: cannot save the database: {exc.strerror or exc}. "
+                "Nothing was changed."
+            ) from exc
 
     @contextmanager
     def _locked(self) -> Iterator[None]:
         try:
-            with self._lock:
-                yield
+            self._lock.acquire()
         except Timeout as exc:
             raise StorageError(
                 f"{self.path}: the database stayed locked for {LOCK_TIMEOUT_SECONDS:.0f}s "
                 "by another mentee-tui; try again."
             ) from exc
+        except OSError as exc:
+            raise StorageError(f"{self.path}: cannot lock the database: {exc.strerror or exc}.") from exc
+        try:
+            yield
+        finally:
+            self._lock.release()
 
     # -- transactions --------------------------------------------------------
     @contextmanager
@@ -240,7 +273,7 @@ class Database:
             txn = _Transaction(data, writable=True)
             yield txn.db
             if txn.dirty or not self.path.exists():
-                atomic_write_json(self.path, txn.data)
+                self._write(txn.data)
 
     @staticmethod
     def next_id(db: TinyDB, kind: str) -> int:
