@@ -7,6 +7,7 @@ from collections.abc import Callable
 
 import arrow
 
+from mentee_tui.storage.calendar import CalendarRepository
 from mentee_tui.storage.candidates import CandidateRepository, normalize_email
 from mentee_tui.storage.core import (
     SCHEMA_VERSION,
@@ -20,7 +21,8 @@ from mentee_tui.storage.reflections import ReflectionRepository
 from mentee_tui.storage.settings import SettingsRepository
 
 
-class Store(CandidateRepository, ReflectionRepository, SettingsRepository):
+# CalendarRepository comes before CandidateRepository: its `_on_left_agreed` must win.
+class Store(CalendarRepository, CandidateRepository, ReflectionRepository, SettingsRepository):
     """The app's and the command line's single way into the database."""
 
     def __init__(

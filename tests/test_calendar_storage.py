@@ -1,0 +1,207 @@
+"""Mentorships and meetings in storage: one transaction per action, held meetings kept."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from mentee_tui.models import CandidateInput
+from mentee_tui.models_calendar import MeetingEdit, MentorshipSetup
+from mentee_tui.storage import InvalidInput, NotFound
+
+SETUP = MentorshipSetup(months=12, rule="same-day", first="2027-01-31", time="09:00",
+                        duration=60, timezone="Europe/Paris")
+
+
+def edit_of(meeting, **changes) -> MeetingEdit:
+    values = dict(start=meeting.start, duration_minutes=meeting.duration_minutes,
+                  status=meeting.status, agenda=meeting.agenda, notes=meeting.notes,
+                  actions=list(meeting.actions))
+    values.update(changes)
+    return MeetingEdit(**values)
+
+
+@pytest.fixture
+def asked(store):
+    candidate = store.add_candidate(CandidateInput(name="Ada Lovelace"), stage="asked")
+    store.save_reflection("career_goals", "Lead a platform team")
+    return candidate
+
+
+def test_agree_moves_the_candidate_and_creates_every_meeting_in_one_write(store, asked):
+    writes = []
+    original = store.db.writing
+
+    def counting():
+        writes.append(1)
+        return original()
+
+    store.db.writing = counting
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    assert len(writes) == 1
+    candidate = store.get_candidate(asked.id)
+    assert candidate.stage == "agreed" and candidate.history[-1].stage == "agreed"
+    meetings = store.meetings(mentorship.id)
+    assert [m.number for m in meetings] == list(range(1, 13))
+    assert meetings[1].start == "2027-02-28T09:00:00+01:00"
+    assert meetings[2].start == "2027-03-31T09:00:00+02:00"  # after the DST change
+    assert all(m.status == "planned" and m.mentor == "Ada Lovelace" for m in meetings)
+    assert len({m.uid for m in meetings}) == 12
+    assert "Lead a platform team" in meetings[0].agenda
+
+
+def test_meeting_json_has_the_design_shape(store, asked):
+    store.agree_candidate(asked.id, SETUP)
+    data = store.meetings()[0].to_dict()
+    for key in ("id", "mentorship_id", "mentor", "number", "start", "duration_minutes",
+                "status", "agenda", "notes", "actions", "uid"):
+        assert key in data
+    json.dumps(data)
+
+
+def test_bad_setup_writes_nothing(store, asked):
+    before = store.db.path.read_bytes()
+    with pytest.raises(InvalidInput, match="1 to 12"):
+        store.agree_candidate(asked.id, MentorshipSetup(months=13, first="2027-01-01", timezone="UTC"))
+    assert store.db.path.read_bytes() == before
+    assert store.get_candidate(asked.id).stage == "asked"
+
+
+def test_a_second_active_mentorship_with_the_same_mentor_is_refused(store, asked):
+    store.agree_candidate(asked.id, SETUP)
+    with pytest.raises(InvalidInput, match="already"):
+        store.agree_candidate(asked.id, SETUP)
+    assert len(store.mentorships()) == 1
+
+
+def test_unknown_candidate(store):
+    with pytest.raises(NotFound):
+        store.agree_candidate(99, SETUP)
+
+
+def test_update_meeting_moves_one_meeting_only_and_bumps_its_sequence(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    before = store.meetings(mentorship.id)
+    third = before[2]
+    moved = store.update_meeting(third.id, edit_of(third, start="2027-03-30T14:00:00+02:00"))
+    assert moved.status == "moved" and moved.sequence == third.sequence + 1 and moved.edited
+    after = store.meetings(mentorship.id)
+    assert after[2].start == "2027-03-30T14:00:00+02:00"
+    assert [m.start for i, m in enumerate(after) if i != 2] == [
+        m.start for i, m in enumerate(before) if i != 2]
+
+
+def test_update_meeting_without_change_keeps_the_sequence(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    assert store.update_meeting(first.id, edit_of(first)).sequence == first.sequence
+
+
+def test_update_meeting_cleans_text_and_rejects_bad_values(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    done = store.update_meeting(first.id, edit_of(
+        first, status="done", notes="Good talk\x1b[31m", actions=[" read the book ", "", "[b]x"]))
+    assert done.notes == "Good talk" and done.actions == ["read the book", "[b]x"]
+    with pytest.raises(InvalidInput, match="status"):
+        store.update_meeting(first.id, edit_of(first, status="maybe"))
+    with pytest.raises(InvalidInput, match="date"):
+        store.update_meeting(first.id, edit_of(first, start="soon"))
+    with pytest.raises(NotFound):
+        store.update_meeting(999, edit_of(first))
+
+
+def test_reschedule_keeps_held_meetings_and_regenerates_the_rest(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    meetings = store.meetings(mentorship.id)
+    store.update_meeting(meetings[0].id, edit_of(meetings[0], status="done", notes="Met"))
+    store.update_meeting(meetings[1].id, edit_of(meetings[1], status="skipped"))
+    new = MentorshipSetup(months=6, rule="2-tue", first="2027-01-31", time="18:00",
+                          duration=45, timezone="Europe/Paris")
+    store.reschedule_mentorship(mentorship.id, new)
+    after = store.meetings(mentorship.id)
+    assert len(after) == 6
+    assert after[0].start == meetings[0].start and after[0].status == "done"
+    assert after[0].notes == "Met" and after[1].status == "skipped"
+    assert after[2].start == "2027-03-09T18:00:00+01:00" and after[2].duration_minutes == 45
+    assert after[2].uid == meetings[2].uid  # a calendar app updates instead of duplicating
+    assert after[2].sequence == meetings[2].sequence + 1
+    assert store.get_mentorship(mentorship.id).rule == "2-tue"
+
+
+def test_reschedule_can_lengthen_the_term(store, asked):
+    mentorship = store.agree_candidate(asked.id, MentorshipSetup(
+        months=3, first="2027-01-10", timezone="UTC"))
+    store.reschedule_mentorship(mentorship.id, MentorshipSetup(
+        months=5, first="2027-01-10", timezone="UTC"))
+    assert [m.number for m in store.meetings(mentorship.id)] == [1, 2, 3, 4, 5]
+
+
+def test_reschedule_cannot_drop_a_held_meeting(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    fifth = store.meetings(mentorship.id)[4]
+    store.update_meeting(fifth.id, edit_of(fifth, status="done"))
+    with pytest.raises(InvalidInput, match="already held"):
+        store.reschedule_mentorship(mentorship.id, MentorshipSetup(
+            months=3, first="2027-01-31", timezone="UTC"))
+    assert len(store.meetings(mentorship.id)) == 12
+
+
+def test_end_early_cancels_upcoming_and_keeps_held(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    store.update_meeting(first.id, edit_of(first, status="done"))
+    ended = store.end_mentorship(mentorship.id)
+    assert ended.status == "ended" and ended.ended_at
+    statuses = [m.status for m in store.meetings(mentorship.id)]
+    assert statuses == ["done"] + ["cancelled"] * 11
+    with pytest.raises(InvalidInput, match="ended"):
+        store.end_mentorship(mentorship.id)
+    with pytest.raises(InvalidInput, match="ended"):
+        store.reschedule_mentorship(mentorship.id, SETUP)
+
+
+def test_declining_an_agreed_mentor_ends_the_mentorship_in_the_same_write(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    store.update_meeting(first.id, edit_of(first, status="done"))
+    store.move_candidate(asked.id, "declined", "moved abroad")
+    assert store.get_mentorship(mentorship.id).status == "ended"
+    statuses = [m.status for m in store.meetings(mentorship.id)]
+    assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}
+
+
+def test_undo_removes_an_untouched_mentorship(store, asked):
+    store.agree_candidate(asked.id, SETUP)
+    assert store.undo_agreement(asked.id) == "removed"
+    assert store.mentorships() == [] and store.meetings() == []
+
+
+def test_undo_after_the_move_back_still_removes(store, asked):
+    store.agree_candidate(asked.id, SETUP)
+    store.move_candidate(asked.id, "asked")  # the tracker's reversing move ends it first
+    assert store.undo_agreement(asked.id) == "removed"
+    assert store.meetings() == []
+
+
+def test_undo_keeps_a_mentorship_with_an_edited_meeting_but_ends_it(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    store.update_meeting(first.id, edit_of(first, agenda="My own agenda"))
+    assert store.undo_agreement(asked.id) == "ended"
+    assert store.get_mentorship(mentorship.id).status == "ended"
+    assert store.meetings(mentorship.id)[0].agenda == "My own agenda"
+
+
+def test_undo_without_a_mentorship(store, asked):
+    assert store.undo_agreement(asked.id) == "none"
+
+
+def test_ids_are_never_reused(store, asked):
+    first = store.agree_candidate(asked.id, SETUP)
+    last_meeting = store.meetings()[-1].id
+    store.undo_agreement(asked.id)
+    store.move_candidate(asked.id, "asked")
+    second = store.agree_candidate(asked.id, SETUP)
+    assert second.id > first.id and store.meetings()[0].id > last_meeting
