@@ -15,9 +15,11 @@ __all__ = [
     "STAGES",
     "days_in_stage",
     "follow_up_due",
+    "matches_filter",
     "next_stage",
     "previous_stage",
     "stage_since",
+    "warning_text",
 ]
 
 
@@ -67,3 +69,29 @@ def follow_up_due(candidate: Candidate, now: arrow.Arrow, days: int = 7) -> bool
     if candidate.stage not in FOLLOW_UP_STAGES:
         return False
     return (now - last_touch(candidate)).total_seconds() >= days * 86400
+
+
+def warning_text(candidate: Candidate) -> str:
+    """One line on why the card carries a warning; '' when it does not."""
+    reasons = []
+    if candidate.knows_well:
+        reasons.append("you know them well")
+    if candidate.is_supervisor:
+        reasons.append("they are your direct or indirect supervisor")
+    if not reasons:
+        return ""
+    return (
+        f"Warning: {' and '.join(reasons)}. The programme advises a mentor outside your "
+        "close circle and your reporting line, who can offer a fresh view."
+    )
+
+
+def matches_filter(candidate: Candidate, text: str) -> bool:
+    """Case-insensitive match of every word of `text` in name, organization, role or notes."""
+    words = text.casefold().split()
+    if not words:
+        return True
+    haystack = " ".join(
+        (candidate.name, candidate.organization, candidate.role, candidate.notes)
+    ).casefold()
+    return all(word in haystack for word in words)

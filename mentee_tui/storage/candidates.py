@@ -10,6 +10,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from mentee_tui.models import SOURCES, STAGES, Candidate, CandidateInput, HistoryEntry
+from mentee_tui.storage import undo
 from mentee_tui.storage.core import Database, InvalidInput, NotFound
 from mentee_tui.text import clean_line, clean_text
 
@@ -134,11 +135,77 @@ class CandidateRepository:
         db.table(TABLE).update(_to_doc(candidate), doc_ids=[candidate.id])
         return candidate
 
-    def move_candidate(self, candidate_id: int, stage: str, note: str = "") -> Candidate:
+    def move_candidate(
+        self, candidate_id: int, stage: str, note: str = "", *, undoable: bool = False
+    ) -> Candidate:
+        """Move and date it; `undoable` (the tracker's moves) remembers it for `u`."""
         check_stage(stage)
         with self.db.writing() as db:
             candidate = self._get(db, candidate_id)
-            return self._move(db, candidate, stage, note)
+            from_stage = candidate.stage
+            moved = self._move(db, candidate, stage, note)
+            if undoable:
+                undo.record(db, undo.LastMove(moved.id, moved.name, from_stage, stage, moved.updated_at))
+            return moved
+
+    def decline_candidate(
+        self, candidate_id: int, reason: str = "", referred_to: str = ""
+    ) -> tuple[Candidate, Candidate | None]:
+        """Decline (from any stage) and, in the same transaction, add the person they referred."""
+        referred_to = clean_line(referred_to)
+        with self.db.writing() as db:
+            candidate = self._get(db, candidate_id)
+            from_stage = candidate.stage
+            declined = self._move(db, candidate, "declined", clean_line(reason))
+            referral = None
+            created_snapshot = None
+            if referred_to:
+                values = clean_input(
+                    CandidateInput(name=referred_to, source="referral", introduced_by=declined.name)
+                )
+                referral = self._insert_candidate(
+                    db, values, "researched", declined.id, f"referred by {declined.name}"
+                )
+                created_snapshot = undo.snapshot(_to_doc(referral))
+            undo.record(db, undo.LastMove(
+                declined.id, declined.name, from_stage, "declined", declined.updated_at,
+                referral.id if referral else None, created_snapshot,
+            ))
+            return declined, referral
+
+    def last_move(self) -> undo.LastMove | None:
+        with self.db.reading() as db:
+            return undo.load(db)
+
+    def undo_last_move(self) -> undo.UndoOutcome:
+        """Move the card back with a reversing history entry; remove an untouched referral."""
+        stale = ""
+        with self.db.writing() as db:
+            move = undo.load(db)
+            if move is None:
+                raise InvalidInput("nothing to undo")
+            undo.clear(db)
+            doc = db.table(TABLE).get(doc_id=move.candidate_id)
+            if doc is None:
+                stale = f"{move.name} was removed since the move; nothing to undo"
+            elif doc.get("stage") != move.to_stage:
+                stale = f"{move.name} has moved since; nothing to undo"
+            else:
+                candidate = self._move(
+                    db, _to_candidate(doc), move.from_stage, f"undo of the move to {move.to_stage}"
+                )
+                outcome = undo.UndoOutcome(candidate, move.to_stage, move.from_stage)
+                created = (
+                    db.table(TABLE).get(doc_id=move.created_id) if move.created_id else None
+                )
+                if created is not None:
+                    if undo.snapshot(dict(created)) == move.created_snapshot:
+                        db.table(TABLE).remove(doc_ids=[move.created_id])
+                        outcome.removed_referral = created.get("name", "")
+                    else:
+                        outcome.kept_referral = created.get("name", "")
+                return outcome
+        raise InvalidInput(stale)
 
     def _move(self, db: TinyDB, candidate: Candidate, stage: str, note: str = "") -> Candidate:
         if candidate.stage == "agreed" and stage != "agreed":
@@ -168,6 +235,9 @@ class CandidateRepository:
         with self.db.writing() as db:
             self._get(db, candidate_id)
             db.table(TABLE).remove(doc_ids=[candidate_id])
+            last = undo.load(db)
+            if last is not None and last.candidate_id == candidate_id:
+                undo.clear(db)
 
 
 __all__ = ["CandidateRepository", "check_stage", "clean_input", "normalize_email"]

@@ -1,0 +1,127 @@
+"""Stage rules (pure) and the tracker's storage moves: decline with referral, undo."""
+
+from __future__ import annotations
+
+import pytest
+
+from mentee_tui.domain.stages import (
+    follow_up_due,
+    matches_filter,
+    next_stage,
+    previous_stage,
+    warning_text,
+)
+from mentee_tui.models import Candidate, CandidateInput, HistoryEntry
+from mentee_tui.storage import InvalidInput, Store
+from conftest import FIXED_NOW, fixed_clock
+
+
+def _card(stage: str, *stages: str, **fields) -> Candidate:
+    history = [HistoryEntry(at="2026-11-01T10:00:00+00:00", event="stage", stage=s) for s in stages]
+    return Candidate(id=1, name="Ada", stage=stage, history=history, **fields)
+
+
+def test_next_stage_walks_the_pipeline_and_stops_at_agreed():
+    assert [next_stage(s) for s in ("researched", "contacted", "coffee", "asked")] == [
+        "contacted", "coffee", "asked", "agreed"]
+    assert next_stage("agreed") is None
+    assert next_stage("declined") is None
+
+
+def test_previous_stage_from_declined_returns_where_the_card_left():
+    card = _card("declined", "researched", "contacted", "coffee", "declined")
+    assert previous_stage(card) == "coffee"
+    assert previous_stage(_card("coffee", "researched", "coffee")) == "contacted"
+    assert previous_stage(_card("researched", "researched")) is None
+
+
+def test_follow_up_due_only_in_outreach_stages_after_the_setting():
+    old = _card("contacted", "researched", "contacted")  # Nov 1, 25 days before FIXED_NOW
+    assert follow_up_due(old, FIXED_NOW, days=7)
+    assert not follow_up_due(old, FIXED_NOW, days=30)
+    assert not follow_up_due(_card("researched", "researched"), FIXED_NOW, days=7)
+    old.history.append(HistoryEntry(at=FIXED_NOW.shift(days=-1).isoformat(), event="follow_up"))
+    assert not follow_up_due(old, FIXED_NOW, days=7)
+
+
+def test_warning_text_explains_each_flag():
+    assert warning_text(_card("researched")) == ""
+    assert "know them well" in warning_text(_card("researched", knows_well=True))
+    both = warning_text(_card("researched", knows_well=True, is_supervisor=True))
+    assert "know them well" in both and "supervisor" in both
+
+
+def test_filter_matches_name_org_role_notes_case_insensitively():
+    card = _card("researched", organization="Contoso", role="VP Product", notes="Met at PyCon")
+    for text in ("ada", "CONTOSO", "vp prod", "pycon", "", "ada contoso"):
+        assert matches_filter(card, text), text
+    assert not matches_filter(card, "fabrikam")
+    assert not matches_filter(card, "ada fabrikam")
+
+
+@pytest.fixture
+def ada(store: Store) -> Candidate:
+    return store.add_candidate(CandidateInput(name="Ada", organization="Analytical"), stage="asked")
+
+
+def test_decline_with_referral_is_one_transaction_with_a_linked_card(store, ada, monkeypatch):
+    writes = []
+    original = store.db.writing
+
+    def counting_writing():
+        writes.append(1)
+        return original()
+
+    monkeypatch.setattr(store.db, "writing", counting_writing)
+    declined, referral = store.decline_candidate(ada.id, "too busy", "Grace Hopper")
+    assert len(writes) == 1
+    assert declined.stage == "declined" and declined.history[-1].note == "too busy"
+    assert referral is not None
+    stored = store.get_candidate(referral.id)
+    assert (stored.name, stored.stage, stored.referred_by) == ("Grace Hopper", "researched", ada.id)
+    assert stored.source == "referral" and stored.introduced_by == "Ada"
+
+
+def test_undo_of_a_decline_removes_an_untouched_referral(store, ada):
+    _, referral = store.decline_candidate(ada.id, "", "Grace")
+    outcome = store.undo_last_move()
+    assert outcome.candidate.stage == "asked"
+    assert outcome.removed_referral == "Grace"
+    assert [c.name for c in store.list_candidates()] == ["Ada"]
+    back = store.get_candidate(ada.id)
+    assert [h.stage for h in back.history] == ["asked", "declined", "asked"]
+    assert "undo" in back.history[-1].note
+    with pytest.raises(InvalidInput, match="nothing to undo"):
+        store.undo_last_move()
+
+
+def test_undo_keeps_a_referral_that_was_edited(store, ada):
+    _, referral = store.decline_candidate(ada.id, "", "Grace")
+    store.update_candidate(referral.id, CandidateInput(name="Grace", email="grace@example.org"))
+    outcome = store.undo_last_move()
+    assert outcome.kept_referral == "Grace" and not outcome.removed_referral
+    assert store.get_candidate(referral.id).email == "grace@example.org"
+
+
+def test_undo_persists_across_store_instances(store, ada, db_path):
+    store.move_candidate(ada.id, "agreed", undoable=True)
+    reopened = Store(db_path, now=fixed_clock)
+    assert reopened.last_move().to_stage == "agreed"
+    assert reopened.undo_last_move().candidate.stage == "asked"
+
+
+def test_plain_moves_are_not_undoable_and_a_stale_undo_says_so(store, ada):
+    store.move_candidate(ada.id, "coffee")
+    assert store.last_move() is None
+    store.move_candidate(ada.id, "asked", undoable=True)
+    store.move_candidate(ada.id, "declined")  # from the command line, say
+    with pytest.raises(InvalidInput, match="moved since"):
+        store.undo_last_move()
+    assert store.get_candidate(ada.id).stage == "declined"
+    assert store.last_move() is None
+
+
+def test_removing_the_moved_card_forgets_the_undo(store, ada):
+    store.move_candidate(ada.id, "agreed", undoable=True)
+    store.delete_candidate(ada.id)
+    assert store.last_move() is None
