@@ -11,6 +11,7 @@ import tempfile
 from collections.abc import Sequence
 
 from mentee_tui import __version__
+from mentee_tui.cli_calendar import CALENDAR_COMMANDS, add_calendar_commands
 from mentee_tui.models import SOURCES, STAGES, CandidateInput
 from mentee_tui.paths import ENV_VAR, resolve_db_path
 
@@ -71,6 +72,7 @@ def build_parser() -> argparse.ArgumentParser:
     move.add_argument("stage", metavar="STAGE", help=f"one of: {', '.join(ADDABLE_STAGES)}")
 
     add_sub("where", "print the database path in use", "mentee-tui --db ~/mentee.json where")
+    add_calendar_commands(add_sub)
     return parser
 
 
@@ -135,6 +137,7 @@ def _cmd_move(args, db_path) -> int:
 
 
 COMMANDS = {"add": _cmd_add, "list": _cmd_list, "move": _cmd_move}
+COMMANDS.update(CALENDAR_COMMANDS)  # agree, meetings, export
 
 
 def _run_app(db_path, demo: bool) -> int:
