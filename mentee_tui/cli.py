@@ -179,3 +179,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _fail(str(exc).strip("'\""), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
+    except BrokenPipeError:
+        # `mentee-tui list | head`: the reader left early; that is not an error, and
+        # the final flush at exit must not print a traceback either.
+        _silence_stdout()
+        return EXIT_OK
+
+
+def _silence_stdout() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass  # stdout is not a real file (tests capture it)

@@ -294,3 +294,17 @@ print("LOADED", loaded)
     assert result.returncode == 0, result.stderr
     assert "LOADED []" in result.stdout
     assert "1\n" in result.stdout  # the commands really ran
+
+
+@pytest.mark.parametrize("command", [["list"], ["list", "--json"], ["where"]])
+def test_a_reader_that_leaves_early_is_not_an_error(db_path, command):
+    """`mentee-tui list | head -1`: a closed pipe gives no traceback."""
+    Store(db_path).add_candidate(CandidateInput(name="Ada"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path), *command],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before the child has even started writing
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""
