@@ -1,15 +1,378 @@
-"""Tracker screen (placeholder until its issue builds it)."""
+"""Tracker: the kanban of prospective mentors, driven from the keyboard.
+
+Every write goes through `app.safely` (one storage transaction, errors become
+notifications) and is followed by a reload that keeps the selection on the card.
+"""
 
 from __future__ import annotations
 
 from textual.app import ComposeResult
-from textual.widgets import Static
+from textual.binding import Binding
+from textual.content import Content
+from textual.widgets import Input, OptionList, Static, TextArea
 
+from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
+from mentee_tui.modals import (
+    CandidateModal,
+    ConfirmModal,
+    DeclineAnswer,
+    DeclineModal,
+    DetailsModal,
+    details_content,
+)
+from mentee_tui.models import STAGES, Candidate, CandidateInput
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.text import clean_line
+from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
+from mentee_tui.widgets.stage_column import STAGE_TITLES
+from mentee_tui.widgets.tracker_board import TrackerBoard
+
+WIDE_FROM = 100  # columns: wider terminals show organization and days in stage
+BOARD_ACTIONS = {
+    "select_column", "select_row", "move_next", "move_previous", "decline", "new", "details",
+    "edit", "follow_up", "filter", "remove", "undo",
+}
 
 
 class TrackerScreen(MenteeScreen):
     MODE = "tracker"
+    BINDINGS = [
+        Binding("right_square_bracket", "move_next", "Move right", key_display="]",
+                id="tracker.move_next"),
+        Binding("left_square_bracket", "move_previous", "Move left", key_display="[",
+                id="tracker.move_previous"),
+        Binding("x", "decline", "Decline", id="tracker.decline"),
+        Binding("n", "new", "New", id="tracker.new"),
+        Binding("enter", "details", "Details", id="tracker.details"),
+        Binding("e", "edit", "Edit", show=False, id="tracker.edit"),
+        Binding("f", "follow_up", "Log follow-up", show=False, id="tracker.follow_up"),
+        Binding("slash", "filter", "Filter", key_display="/", id="tracker.filter"),
+        Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker.clear_filter"),
+        Binding("d,delete", "remove", "Remove", show=False, id="tracker.remove"),
+        Binding("u", "undo", "Undo last move", show=False, id="tracker.undo"),
+        Binding("ctrl+z", "undo", "Undo last move", show=False, id="tracker.undo_ctrl_z"),
+        Binding("left,h", "select_column(-1)", "Column left", show=False, id="tracker.left"),
+        Binding("right,l", "select_column(1)", "Column right", show=False, id="tracker.right"),
+        Binding("up,k", "select_row(-1)", "Card up", show=False, id="tracker.up"),
+        Binding("down,j", "select_row(1)", "Card down", show=False, id="tracker.down"),
+        Binding("shift+right", "move_next", "Move right (alias of ])", show=False,
+                id="tracker.move_next_alias"),
+        Binding("shift+left", "move_previous", "Move left (alias of [)", show=False,
+                id="tracker.move_previous_alias"),
+    ]
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._candidates: dict[int, Candidate] = {}
+        self._prompts: dict[int, Content] = {}
+        self._filter = ""
+        self._wide = False
+        self._loaded = False
+        self._left_mode = False
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Tracker", id="tracker-body")
+        yield TrackerBoard(id="board")
+        yield Input(id="tracker-filter", placeholder="filter: name, organization, role, notes",
+                    compact=True)
+        yield Static(id="tracker-status")
+
+    @property
+    def board(self) -> TrackerBoard:
+        return self.query_one(TrackerBoard)
+
+    # -- loading ----------------------------------------------------------------------
+    def on_mount(self) -> None:
+        self._wide = self.size.width >= WIDE_FROM
+        self.set_class(self._wide, "-wide")
+        self.set_class(getattr(self.app, "no_color", False), "-no-color")
+        self.refresh_from_store()
+        self.board.select_first()
+
+    def on_screen_suspend(self) -> None:
+        # Posted before the mode switch is handled, so current_mode is already the new one.
+        self._left_mode = self.app.current_mode != self.MODE
+
+    def on_screen_resume(self) -> None:
+        self.refresh_from_store()
+        if self._left_mode:  # entering the tracker (not closing a dialog over it)
+            self._left_mode = False
+            self.board.select_first()
+
+    def on_resize(self) -> None:
+        wide = self.size.width >= WIDE_FROM
+        if wide != self._wide and self._loaded:
+            self._wide = wide
+            self.set_class(wide, "-wide")
+            self._prompts.clear()
+            self._show(self.board.selected_id())
+
+    def refresh_from_store(self, select_id: int | None = None) -> None:
+        """Reload from storage, keeping the selected card (or its place when it is gone)."""
+        if not self.is_mounted:
+            return
+        store = self.store
+        candidates = store.list_candidates()
+        settings = store.settings()
+        now = self.mentee_app.now()
+        wide = self._wide
+        self._candidates = {c.id: c for c in candidates}
+        self._prompts = {
+            c.id: card_prompt(c, now=now, follow_up_days=settings.follow_up_days, wide=wide)
+            for c in candidates
+        }
+        keep = select_id if select_id is not None else (
+            self.board.selected_id() if self._loaded else None
+        )
+        self._show(keep)
+        self._loaded = True
+
+    def _show(self, keep: int | None) -> None:
+        board = self.board
+        position = board.position()
+        if not self._prompts and self._candidates:  # after a resize into or out of wide
+            now = self.mentee_app.now()
+            days = self.store.settings().follow_up_days
+            self._prompts = {
+                c.id: card_prompt(c, now=now, follow_up_days=days, wide=self._wide)
+                for c in self._candidates.values()
+            }
+        shown = [c for c in self._candidates.values() if matches_filter(c, self._filter)]
+        totals = None
+        if self._filter:
+            totals = {stage: 0 for stage in STAGES}
+            for c in self._candidates.values():
+                totals[c.stage] = totals.get(c.stage, 0) + 1
+        board.load(shown, lambda c: self._prompts[c.id], totals)
+        board.take_focus = not isinstance(self.focused, Input)  # typing a filter: keep typing
+        try:
+            if keep is None or not board.select_id(keep):
+                board.restore(position)
+        finally:
+            board.take_focus = True
+        self._update_status(len(shown))
+
+    def _update_status(self, shown: int) -> None:
+        status = self.query_one("#tracker-status", Static)
+        if self._filter:
+            status.update(Content.assemble(
+                ("Filter: ", "bold"), self._filter,
+                f" · {shown} of {len(self._candidates)} shown · escape clears",
+            ))
+        elif not self._candidates:
+            status.update("No candidates yet: press n to add the first person worth asking.")
+        else:
+            status.update(f"{LEGEND} · ] [ move · x decline · ? all keys")
+
+    # -- helpers ------------------------------------------------------------------------
+    def selected(self) -> Candidate | None:
+        candidate_id = self.board.selected_id()
+        return self._candidates.get(candidate_id) if candidate_id is not None else None
+
+    def _say(self, message: str, severity: str = "information") -> None:
+        self.notify(message, severity=severity, markup=False)  # type: ignore[arg-type]
+
+    def _need_selection(self) -> Candidate | None:
+        candidate = self.selected()
+        if candidate is None:
+            self._say("No card selected: press n to add one.", "warning")
+        return candidate
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in BOARD_ACTIONS and isinstance(self.focused, (Input, TextArea)):
+            return False  # typing in the filter: keys are text
+        if action == "clear_filter":
+            return bool(self._filter) or isinstance(self.focused, Input)
+        return True
+
+    # -- selection ------------------------------------------------------------------------
+    def action_select_column(self, delta: int) -> None:
+        self.board.move_column(delta)
+
+    def action_select_row(self, delta: int) -> None:
+        self.board.move_row(delta)
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        event.stop()  # enter on a card
+        self.action_details()
+
+    # -- moves ----------------------------------------------------------------------------
+    def action_move_next(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        target = next_stage(candidate.stage)
+        if target is not None:  # at agreed (or declined) `]` does nothing
+            self._request_move(candidate, target)
+
+    def action_move_previous(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        target = previous_stage(candidate)
+        if target is not None:
+            self._request_move(candidate, target)
+
+    def _request_move(self, candidate: Candidate, stage: str) -> None:
+        if stage == "agreed":
+            self._move_to_agreed(candidate)
+        else:
+            self._apply_move(candidate, stage)
+
+    def _move_to_agreed(self, candidate: Candidate) -> None:
+        """Reaching agreed starts a mentorship; the setup dialog is wired here (escape cancels)."""
+        self._apply_move(candidate, "agreed")
+
+    def _apply_move(self, candidate: Candidate, stage: str, note: str = "") -> Candidate | None:
+        moved = self.mentee_app.safely(
+            self.store.move_candidate, candidate.id, stage, note, undoable=True
+        )
+        if moved is not None:
+            self.refresh_from_store(select_id=moved.id)
+            self._say(f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}")
+        return moved
+
+    def action_decline(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        if candidate.stage == "declined":
+            self._say(f"{candidate.name} is already declined; [ brings them back.")
+            return
+
+        def done(answer: DeclineAnswer | None) -> None:
+            if answer is None:
+                return
+            result = self.mentee_app.safely(
+                self.store.decline_candidate, candidate.id, answer.reason, answer.referred_to
+            )
+            if result is None:
+                return
+            declined, referral = result
+            self.refresh_from_store(select_id=declined.id)
+            message = f"{declined.name} declined. Keep reaching out."
+            if referral is not None:
+                message += f" Added {referral.name} to Researched."
+            self._say(message)
+
+        self.app.push_screen(DeclineModal(clean_line(candidate.name)), done)
+
+    def action_undo(self) -> None:
+        outcome = self.mentee_app.safely(self.store.undo_last_move)
+        if outcome is None:
+            return
+        self.refresh_from_store(select_id=outcome.candidate.id)
+        message = (f"Undone: {outcome.candidate.name} is back in "
+                   f"{STAGE_TITLES[outcome.to_stage]}.")
+        if outcome.removed_referral:
+            message += f" Removed the referral card {outcome.removed_referral}."
+        if outcome.kept_referral:
+            message += f" Kept {outcome.kept_referral}, which was changed since."
+        self._say(message)
+
+    # -- cards ------------------------------------------------------------------------------
+    def action_new(self) -> None:
+        def done(data: CandidateInput | None) -> None:
+            if data is None:
+                return
+            added = self.mentee_app.safely(self.store.add_candidate, data)
+            if added is not None:
+                self.refresh_from_store(select_id=added.id)
+                self._say(f"Added {added.name} to Researched.")
+
+        self.app.push_screen(CandidateModal(), done)
+
+    def action_edit(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+
+        def done(data: CandidateInput | None) -> None:
+            if data is None:
+                return
+            saved = self.mentee_app.safely(self.store.update_candidate, candidate.id, data)
+            if saved is not None:
+                self.refresh_from_store(select_id=saved.id)
+                self._say(f"Saved {saved.name}.")
+
+        self.app.push_screen(CandidateModal(candidate), done)
+
+    def action_details(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        referrer = self._candidates.get(candidate.referred_by) if candidate.referred_by else None
+        body = details_content(
+            candidate, now=self.mentee_app.now(),
+            follow_up_days=self.store.settings().follow_up_days, referred_by=referrer,
+        )
+
+        def done(result: str | None) -> None:
+            if result == "edit":
+                self.action_edit()
+
+        self.app.push_screen(DetailsModal(candidate, body), done)
+
+    def action_follow_up(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        logged = self.mentee_app.safely(self.store.log_event, candidate.id, "follow_up")
+        if logged is not None:
+            self.refresh_from_store(select_id=logged.id)
+            self._say(f"Follow-up logged for {logged.name}.")
+
+    def action_remove(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        message = Content.assemble(
+            "Remove ", (clean_line(candidate.name), "bold"),
+            " and their history? This cannot be undone.",
+        )
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            def delete() -> bool:
+                self.store.delete_candidate(candidate.id)
+                return True
+
+            if self.mentee_app.safely(delete):
+                self.refresh_from_store()
+                self._say(f"Removed {candidate.name}.")
+
+        self.app.push_screen(ConfirmModal("Remove candidate", message, "Remove"), done)
+
+    # -- filter -----------------------------------------------------------------------------
+    def action_filter(self) -> None:
+        field = self.query_one("#tracker-filter", Input)
+        self.add_class("-filtering")
+        field.focus()
+
+    def action_clear_filter(self) -> None:
+        field = self.query_one("#tracker-filter", Input)
+        self._filter = ""
+        field.value = ""
+        self.remove_class("-filtering")
+        self.board.current.cards.focus()
+        self._show(self.board.selected_id())
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if event.input.id != "tracker-filter":
+            return
+        event.stop()
+        text = clean_line(event.value)
+        if text != self._filter:
+            keep = self.board.selected_id()
+            self._filter = text
+            self._show(keep)
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "tracker-filter":
+            event.stop()
+            if not self._filter:
+                self.remove_class("-filtering")
+            self.board.current.cards.focus()
+
+
+__all__ = ["TrackerScreen"]

@@ -1,5 +1,17 @@
 """Reusable widgets."""
 
+from mentee_tui.widgets.candidate_card import LEGEND, badges, card_prompt
 from mentee_tui.widgets.nav_bar import SCREENS, NavBar
+from mentee_tui.widgets.stage_column import STAGE_TITLES, CardList, ColumnHeader, StageColumn
 
-__all__ = ["SCREENS", "NavBar"]
+__all__ = [
+    "LEGEND",
+    "SCREENS",
+    "STAGE_TITLES",
+    "CardList",
+    "ColumnHeader",
+    "NavBar",
+    "StageColumn",
+    "badges",
+    "card_prompt",
+]

@@ -1,0 +1,152 @@
+"""The candidate form: every field of a prospective mentor, validated before anything is saved."""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from mentee_tui.models import SOURCES, Candidate, CandidateInput
+from mentee_tui.storage.candidates import normalize_email
+from mentee_tui.storage.core import InvalidInput
+from mentee_tui.text import clean_line, clean_text
+
+# (field, label, placeholder) of the single-line inputs, in form order.
+LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name (required)", "Ada Lovelace"),
+    ("email", "Email", "ada@example.org"),
+    ("role", "Role", "Director of Engineering"),
+    ("organization", "Organization", "Analytical Engines Ltd"),
+)
+MORE_LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("url", "Profile URL", "https://…"),
+    ("introduced_by", "Introduced by", "who put you in touch"),
+)
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("why", "Why them"),
+    ("notes", "Notes"),
+)
+FLAG_FIELDS: tuple[tuple[str, str], ...] = (
+    ("knows_well", "I know them well"),
+    ("is_supervisor", "My direct or indirect supervisor"),
+)
+
+
+class CandidateModal(ModalScreen[CandidateInput | None]):
+    """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="candidate_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="candidate_form.save"),
+    ]
+
+    def __init__(self, candidate: Candidate | None = None) -> None:
+        super().__init__(classes="mentee-dialog")
+        self.candidate = candidate
+
+    def _value(self, name: str) -> str | bool:
+        if self.candidate is None:
+            return CandidateInput.__dataclass_fields__[name].default  # type: ignore[return-value]
+        return getattr(self.candidate, name)
+
+    def compose(self) -> ComposeResult:
+        title = "New candidate" if self.candidate is None else "Edit candidate"
+        with VerticalScroll(classes="dialog-box", id="candidate-box"):
+            yield Static(Content(title), classes="dialog-title")
+            for name, label, placeholder in LINE_FIELDS:
+                yield Label(label, classes="field-label")
+                yield Input(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+                if name in ("name", "email"):
+                    yield Static("", id=f"{name}-error", classes="field-error")
+            yield Label("Source", classes="field-label")
+            source = str(self._value("source"))
+            yield Select(
+                [(s, s) for s in SOURCES],
+                value=source if source in SOURCES else "other",
+                allow_blank=False,
+                id="source",
+                compact=True,
+            )
+            for name, label, placeholder in MORE_LINE_FIELDS:
+                yield Label(label, classes="field-label")
+                yield Input(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+            for name, label in TEXT_FIELDS:
+                yield Label(label, classes="field-label")
+                yield TextArea(str(self._value(name)), id=name, compact=True, tab_behavior="focus")
+            yield Static(
+                "The programme advises against both: the card will carry a ⚠ warning.",
+                classes="dialog-hint",
+            )
+            for name, label in FLAG_FIELDS:
+                yield Checkbox(label, bool(self._value(name)), id=name, compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    # Typed or pasted control and escape characters never reach the fields.
+    def on_input_changed(self, event: Input.Changed) -> None:
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:
+            event.input.value = cleaned
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        text = event.text_area.text
+        cleaned = clean_text(text, multiline=True)
+        if cleaned != text:
+            event.text_area.text = cleaned
+
+    def _error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "visible")
+
+    def collect(self) -> CandidateInput | None:
+        """The form as a CandidateInput, or None with the messages shown beside the fields."""
+        values: dict[str, str | bool] = {}
+        for name, _label, _placeholder in LINE_FIELDS + MORE_LINE_FIELDS:
+            values[name] = clean_line(self.query_one(f"#{name}", Input).value)
+        for name, _label in TEXT_FIELDS:
+            values[name] = clean_text(self.query_one(f"#{name}", TextArea).text, multiline=True).strip()
+        for name, _label in FLAG_FIELDS:
+            values[name] = self.query_one(f"#{name}", Checkbox).value
+        source = self.query_one("#source", Select).value
+        values["source"] = source if isinstance(source, str) else "other"
+        first_bad = None
+        self._error("name", "" if values["name"] else "A name is required.")
+        if not values["name"]:
+            first_bad = "name"
+        try:
+            values["email"] = normalize_email(str(values["email"]))
+            self._error("email", "")
+        except InvalidInput as exc:
+            message = str(exc).removeprefix("invalid email: ")
+            self._error("email", message)
+            first_bad = first_bad or "email"
+        if first_bad:
+            self.query_one(f"#{first_bad}", Input).focus()
+            return None
+        return CandidateInput(**values)  # type: ignore[arg-type]
+
+    def action_save(self) -> None:
+        data = self.collect()
+        if data is not None:
+            self.dismiss(data)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+__all__ = ["CandidateModal"]

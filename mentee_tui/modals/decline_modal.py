@@ -1,0 +1,87 @@
+"""Declining: an optional reason and an optional "referred me to …" name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.content import Content
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, Static
+
+from mentee_tui.text import clean_line, clean_text
+
+
+@dataclass(slots=True)
+class DeclineAnswer:
+    reason: str = ""
+    referred_to: str = ""
+
+
+class DeclineModal(ModalScreen[DeclineAnswer | None]):
+    """Returns the answer on enter / ctrl+s, None on escape (nothing is declined)."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="decline.cancel"),
+        Binding("ctrl+s", "save", "Decline", id="decline.save"),
+    ]
+
+    def __init__(self, name: str) -> None:
+        super().__init__(classes="mentee-dialog")
+        self.candidate_name = name
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog-box", id="decline-box"):
+            yield Static(
+                Content.assemble(("Decline ", "bold"), (self.candidate_name, "bold"), "?"),
+                classes="dialog-title",
+            )
+            yield Static(
+                "A no is normal: keep reaching out. Both answers are optional.",
+                classes="dialog-hint",
+            )
+            yield Label("Reason")
+            yield Input(id="decline-reason", placeholder="e.g. too many mentees", compact=True)
+            yield Label("Referred me to… (adds them as a new researched card)")
+            yield Input(id="decline-referral", placeholder="a name", compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Decline (ctrl+s)", id="save", variant="warning")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#decline-reason", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:  # a pasted escape sequence or control character
+            event.input.value = cleaned
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        if event.input.id == "decline-reason":
+            self.query_one("#decline-referral", Input).focus()
+        else:
+            self.action_save()
+
+    def action_save(self) -> None:
+        self.dismiss(
+            DeclineAnswer(
+                reason=clean_line(self.query_one("#decline-reason", Input).value),
+                referred_to=clean_line(self.query_one("#decline-referral", Input).value),
+            )
+        )
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "save":
+            self.action_save()
+        else:
+            self.action_cancel()
+
+
+__all__ = ["DeclineAnswer", "DeclineModal"]

@@ -1,0 +1,233 @@
+"""The tracker board: columns, selection, keys, filter, details, hostile names (Pilot)."""
+
+from __future__ import annotations
+
+from textual.widgets import Input
+
+from mentee_tui.modals import ConfirmModal, DetailsModal
+from mentee_tui.models import CandidateInput
+from mentee_tui.screens import TrackerScreen
+from mentee_tui.widgets import ColumnHeader, StageColumn
+
+HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]"]
+
+
+async def open_tracker(app, pilot) -> TrackerScreen:
+    await pilot.press("3")
+    await pilot.pause()
+    assert isinstance(app.screen, TrackerScreen)
+    return app.screen
+
+
+def column_names(screen: TrackerScreen, stage: str) -> list[str]:
+    column = screen.query_one(f"#column-{stage}", StageColumn)
+    return [screen._candidates[i].name for i in column.ids]
+
+
+def selected_name(screen: TrackerScreen) -> str | None:
+    candidate = screen.selected()
+    return candidate.name if candidate else None
+
+
+async def test_six_columns_with_counts_all_visible_at_80x24(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        headers = [h.render().plain for h in screen.query(ColumnHeader)]
+        assert [h.split()[0] for h in headers] == [
+            "Researched", "Contacted", "Coffee", "Asked", "Agreed", "Declined"]
+        assert [h.split()[-1] for h in headers] == ["4", "3", "1", "1", "1", "2"]
+        for column in screen.query(StageColumn):
+            region = column.region
+            assert region.width >= 10 and region.right <= 80, column.stage
+
+
+async def test_entering_selects_the_first_card_of_the_first_non_empty_column(store, app):
+    for name, stage in (("Ada", "coffee"), ("Bea", "asked")):
+        store.add_candidate(CandidateInput(name=name), stage=stage)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        assert selected_name(screen) == "Ada"
+        await pilot.press("l")
+        assert selected_name(screen) == "Bea"
+        await pilot.press("1", "3")  # leave and come back: entering again
+        await pilot.pause()
+        assert selected_name(screen) == "Ada"
+
+
+async def test_arrows_and_hjkl_move_the_selection(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        assert selected_name(screen) == "Aiko Tanaka"
+        await pilot.press("j")
+        assert selected_name(screen) == "Samir Haddad"
+        await pilot.press("down", "down")
+        assert selected_name(screen) == "Hannah Kim"
+        await pilot.press("k")
+        assert selected_name(screen) == "Olivia Brown"
+        await pilot.press("up")
+        assert selected_name(screen) == "Samir Haddad"
+        await pilot.press("l")  # keeps the row where it can
+        assert selected_name(screen) == "Kwame Mensah"
+        await pilot.press("right")
+        assert selected_name(screen) == "Grace Adeyemi"
+        await pilot.press("h", "left")
+        assert selected_name(screen) == "Aiko Tanaka"
+        await pilot.press("h")  # at the edge: stays
+        assert selected_name(screen) == "Aiko Tanaka"
+
+
+async def test_left_and_right_skip_empty_columns(store, app):
+    store.add_candidate(CandidateInput(name="Ada"), stage="researched")
+    store.add_candidate(CandidateInput(name="Bea"), stage="declined")
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        await pilot.press("l")
+        assert selected_name(screen) == "Bea"
+        await pilot.press("h")
+        assert selected_name(screen) == "Ada"
+
+
+async def test_a_click_selects_without_opening(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.click("#cards-coffee", offset=(2, 0))
+        await pilot.pause()
+        assert selected_name(screen) == "Grace Adeyemi"
+        assert isinstance(demo_app.screen, TrackerScreen)
+        # Only one card is highlighted on the whole board.
+        highlighted = [c.cards.highlighted for c in screen.query(StageColumn)]
+        assert sum(h is not None for h in highlighted) == 1
+
+
+async def test_filter_matches_text_and_escape_clears_it(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("slash")
+        assert isinstance(demo_app.focused, Input)
+        await pilot.press(*"contoso")
+        await pilot.pause()
+        shown = [name for stage in ("researched", "contacted", "declined")
+                 for name in column_names(screen, stage)]
+        assert shown == ["Mei Lin", "Tomás Ortega"]
+        assert "Filter: contoso" in str(screen.query_one("#tracker-status").render())
+        await pilot.press("u")  # a letter in the filter is text, not undo
+        assert demo_app.focused.value == "contosou"
+        await pilot.press("backspace", "enter")  # enter keeps the filter, back to the board
+        assert not isinstance(demo_app.focused, Input)
+        assert column_names(screen, "contacted") == ["Mei Lin"]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert column_names(screen, "contacted") == ["Mei Lin", "Kwame Mensah", "Lena Fischer"]
+        assert not screen.query_one("#tracker-filter").display
+
+
+async def test_filter_searches_role_and_notes(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("slash", *"skip-level")
+        await pilot.pause()
+        assert column_names(screen, "researched") == ["Olivia Brown"]
+        await pilot.press("escape")
+        await pilot.press("slash", *"cto")
+        await pilot.pause()
+        assert column_names(screen, "asked") == ["Jonas Becker"]
+
+
+async def test_details_show_fields_history_and_warning(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("j", "j")
+        assert selected_name(screen) == "Olivia Brown"
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, DetailsModal)
+        body = demo_app.screen.query_one("#details-body").render().plain
+        for expected in ("Organization: Northwind", "Role: Senior Director", "Source: network",
+                         "supervisor", "advises", "History", "moved to Researched",
+                         "skip-level", "2026-11-14"):
+            assert expected in body, expected
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, TrackerScreen)
+        assert selected_name(screen) == "Olivia Brown"
+
+
+async def test_remove_asks_first(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert "Aiko Tanaka" in [c.name for c in demo_store.list_candidates()]
+        await pilot.press("delete")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)
+        await pilot.press("y")
+        await pilot.pause()
+        assert "Aiko Tanaka" not in [c.name for c in demo_store.list_candidates()]
+        assert selected_name(screen) == "Samir Haddad"
+
+
+async def test_refresh_from_store_keeps_the_selected_card(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("j", "j", "j")
+        assert selected_name(screen) == "Hannah Kim"
+        demo_store.add_candidate(CandidateInput(name="Aaron First"))  # another process, say
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert column_names(screen, "researched")[-1] == "Aaron First"
+        assert selected_name(screen) == "Hannah Kim"
+
+
+async def test_hostile_names_show_literally_everywhere(store, app):
+    for name in HOSTILE:
+        store.add_candidate(CandidateInput(name=name, notes="[red]n[/red]"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        column = screen.query_one("#column-researched", StageColumn)
+        lines = [column.cards.render_line(i).text for i in range(3)]
+        assert [line.strip() for line in lines[:2]] == HOSTILE[:2]
+        cut = lines[2].strip()  # too long for a column at 80x24: cut with an ellipsis
+        assert cut.endswith("…") and HOSTILE[2].startswith(cut[:-1])
+        for row, name in enumerate(HOSTILE):
+            column.cards.highlighted = row
+            await pilot.press("enter")
+            await pilot.pause()
+            assert demo_title(app) == name
+            assert "[red]n[/red]" in app.screen.query_one("#details-body").render().plain
+            await pilot.press("escape")
+            await pilot.pause()
+            await pilot.press("d")
+            await pilot.pause()
+            assert name in app.screen.query_one("#confirm-message").render().plain
+            await pilot.press("n")
+            await pilot.pause()
+            await pilot.press("f")
+            await pilot.pause()
+            assert any(name in n.message for n in app._notifications)
+        assert app.is_running and isinstance(app.screen, TrackerScreen)
+
+
+def demo_title(app) -> str:
+    return app.screen.query_one(".dialog-title").render().plain
+
+
+async def test_every_binding_has_an_id_and_description_and_m_is_free(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        own = TrackerScreen.BINDINGS
+        assert all(b.id and b.description for b in own)
+        keys = {key for b in own for key in b.key.split(",")}
+        assert {"right_square_bracket", "left_square_bracket", "x", "n", "enter", "e", "f",
+                "slash", "d", "delete", "u", "ctrl+z", "h", "j", "k", "l"} <= keys
+        assert "m" not in keys
+        titles = [c.title for c in demo_app.get_system_commands(screen)]
+        for title in ("Decline", "Undo last move", "Log follow-up", "Filter", "Remove"):
+            assert title in titles
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_keys = dict(demo_app.screen.keys)
+        assert help_keys["]"] == "Move right" and help_keys["x"] == "Decline"
