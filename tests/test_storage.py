@@ -300,3 +300,22 @@ def test_a_lock_that_cannot_be_taken_is_a_storage_error(store, db_path, monkeypa
         store.add_candidate(CandidateInput(name="Grace"))
     assert str(db_path) in str(caught.value)
     assert not db_path.exists()
+
+
+def test_a_symlinked_database_is_written_through_not_replaced(tmp_path):
+    real = tmp_path / "synced" / "mentee.json"
+    Store(real, now=fixed_clock).add_candidate(CandidateInput(name="Ada"))
+    link_dir = tmp_path / "dotfiles"
+    link_dir.mkdir(mode=0o700)
+    link = link_dir / "mentee.json"
+    link.symlink_to(real)
+    Store(link, now=fixed_clock).add_candidate(CandidateInput(name="Grace"))
+    assert link.is_symlink() and link.resolve() == real
+    assert [c.name for c in Store(real).list_candidates()] == ["Ada", "Grace"]
+    assert _mode(real) == 0o600
+
+
+def test_the_lock_file_is_private_too(store, db_path, umask):
+    store.add_candidate(CandidateInput(name="Ada"))
+    lock = db_path.with_name("mentee.json.lock")
+    assert lock.exists() and _mode(lock) & 0o077 == 0

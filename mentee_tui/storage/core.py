@@ -124,6 +124,10 @@ class Database:
 
     def __init__(self, path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | None = None):
         self.path = Path(path).expanduser().absolute()
+        if self.path.is_symlink():
+            # A symlinked database (dotfiles, a synced folder): write through to the real
+            # file; os.replace on the link itself would cut it off from its target.
+            self.path = self.path.resolve()
         self._now = now or arrow.now
         self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
         self.warnings: list[str] = []
