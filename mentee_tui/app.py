@@ -15,6 +15,7 @@ from textual.binding import Binding
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
+from mentee_tui.domain.plan import plan_summary
 from mentee_tui.modals.settings_modal import SettingsModal
 from mentee_tui.models import Settings
 from mentee_tui.paths import resolve_db_path
@@ -108,7 +109,8 @@ class MenteeApp(App[int]):
 
     def journey_extras(self) -> dict[str, str]:
         """Summaries that later parts supply to Home (the calendar's next meeting)."""
-        return {}
+        plan = plan_summary(self.store.mentorships(), self.store.meetings(), self.now())
+        return {"plan": plan} if plan else {}
 
     # -- hang-up --------------------------------------------------------------------
     def _install_hangup_handlers(self) -> None:

@@ -96,5 +96,27 @@ def fill_demo(path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | Non
     clock.current = base.shift(days=-4)
     grace = next(c for c in store.list_candidates() if c.name == "Grace Adeyemi")
     store.log_event(grace.id, "follow_up", "Sent the notes from our coffee and a thank-you.")
+    _demo_mentorship(store, clock, base)
     clock.current = base
     return Store(path, now=now)
+
+
+def _demo_mentorship(store: Store, clock: _Clock, base: arrow.Arrow) -> None:
+    """Priya agreed: a 12-month plan whose first meeting, three weeks ago, went well."""
+    from mentee_tui.models_calendar import MeetingEdit, MentorshipSetup
+
+    priya = next(c for c in store.list_candidates() if c.name == "Priya Raman")
+    clock.current = base.shift(days=-24)
+    first = base.shift(days=-21).to("UTC").date().isoformat()
+    mentorship = store.agree_candidate(
+        priya.id, MentorshipSetup(months=12, rule="same-day", first=first, time="09:00",
+                                  duration=60, timezone="UTC"))
+    clock.current = base.shift(days=-21, hours=2)
+    meeting = store.meetings(mentorship.id)[0]
+    store.update_meeting(meeting.id, MeetingEdit(
+        start=meeting.start, duration_minutes=meeting.duration_minutes, status="done",
+        agenda=meeting.agenda,
+        notes="Priya suggests writing a one-page team strategy before asking for headcount.\n"
+              "She moved from SRE to director by owning one cross-team problem at a time.",
+        actions=["Draft a one-page strategy for the platform team",
+                 "Ask finance for last year's budget template"]))

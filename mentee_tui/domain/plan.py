@@ -1,0 +1,70 @@
+"""Where a mentorship stands today: the month of the term and the next meeting (pure)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import arrow
+
+from mentee_tui.domain.schedule import month_of
+from mentee_tui.models_calendar import Meeting, Mentorship
+
+
+def current_number(mentorship: Mentorship, now: arrow.Arrow) -> int | None:
+    """The meeting number whose month is this month (in the mentorship's zone), if any."""
+    local = now.to(mentorship.timezone)
+    for number in range(1, mentorship.months + 1):
+        month = month_of(mentorship.first, number)
+        if (month.year, month.month) == (local.year, local.month):
+            return number
+    return None
+
+
+def next_meeting(meetings: Iterable[Meeting], now: arrow.Arrow) -> Meeting | None:
+    upcoming = [m for m in meetings if m.upcoming and arrow.get(m.start) >= now]
+    return min(upcoming, key=lambda m: arrow.get(m.start), default=None)
+
+
+def humanize_meeting(start: arrow.Arrow, now: arrow.Arrow, zone: str) -> str:
+    """"today at 09:00", "tomorrow at 09:00", else arrow's "in 3 days" counted in calendar days."""
+    start, now = start.to(zone), now.to(zone)
+    days = (start.date() - now.date()).days
+    if days == 0:
+        return f"today at {start.format('HH:mm')}"
+    if days == 1:
+        return f"tomorrow at {start.format('HH:mm')}"
+    if days < 14:  # arrow alone would round 9 days to "in a week"
+        return start.floor("day").humanize(now.floor("day"), granularity="day")
+    return start.floor("day").humanize(now.floor("day"))
+
+
+def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
+                 now: arrow.Arrow) -> str | None:
+    """Home's Plan line, e.g. "Priya Raman · month 2 of 12 · next meeting in 3 days"."""
+    if not mentorships:
+        return None
+    active = [m for m in mentorships if m.active]
+    if not active:
+        last = mentorships[-1]
+        return f"{last.mentor} · mentorship ended · move a new mentor to agreed to plan another"
+    parts: list[str] = []
+    for mentorship in active:
+        mine = [m for m in meetings if m.mentorship_id == mentorship.id]
+        number = current_number(mentorship, now)
+        first = month_of(mentorship.first, 1)
+        if number is not None:
+            where = f"month {number} of {mentorship.months}"
+        elif now.to(mentorship.timezone) < first:
+            where = f"{mentorship.months}-month term starts {first.format('MMMM YYYY')}"
+        else:
+            where = f"all {mentorship.months} months done"
+        coming = next_meeting(mine, now)
+        when = "no meeting planned"
+        if coming is not None:
+            start = arrow.get(coming.start)
+            when = f"next meeting {humanize_meeting(start, now, mentorship.timezone)}"
+        parts.append(f"{mentorship.mentor} · {where} · {when}")
+    return " | ".join(parts)
+
+
+__all__ = ["current_number", "humanize_meeting", "next_meeting", "plan_summary"]

@@ -1,0 +1,258 @@
+"""The calendar screen, its dialogs and Home's plan line, driven with Pilot."""
+
+from __future__ import annotations
+
+from textual.widgets import Input, Select, TextArea
+
+from mentee_tui.domain.schedule import default_setup
+from mentee_tui.modals.meeting_modal import MeetingModal
+from mentee_tui.modals.mentorship_modal import EndMentorshipModal, MentorshipSetupModal
+from mentee_tui.models import CandidateInput
+from mentee_tui.models_calendar import MentorshipSetup
+from mentee_tui.screens import CalendarScreen
+from mentee_tui.widgets.month_cell import MonthCell
+from tests.conftest import FIXED_NOW
+
+
+def cells(app) -> list[MonthCell]:
+    return list(app.screen.query(MonthCell))
+
+
+def selected(app) -> int:
+    return next(c.index for c in cells(app) if c.has_class("-selected"))
+
+
+async def open_calendar(pilot) -> CalendarScreen:
+    await pilot.press("4")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, CalendarScreen)
+    return pilot.app.screen
+
+
+async def test_empty_state_points_to_the_tracker(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        empty = screen.query_one("#calendar-empty")
+        assert empty.display and "tracker" in str(empty.render())
+        assert cells(app) == []
+        await pilot.press("enter", "right", "x", "r")  # nothing to act on, no crash
+        assert app.screen is screen
+
+
+async def test_grid_shows_the_term_and_marks_this_month(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        assert len(cells(demo_app)) == 12
+        current = [c for c in cells(demo_app) if c.has_class("-current")]
+        assert [c.index for c in current] == [0]  # November 2026, meeting 1
+        assert "▶" in str(current[0].border_title)  # visible without colour
+        assert selected(demo_app) == 0
+        assert cells(demo_app)[0].has_class("-done")
+        assert str(screen.query_one("#calendar-grid").styles.grid_size_columns) == "4"
+
+
+async def test_arrows_and_hjkl_move_between_months(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right")
+        assert selected(demo_app) == 1
+        await pilot.press("down")
+        assert selected(demo_app) == 5
+        await pilot.press("l", "j")
+        assert selected(demo_app) == 10
+        await pilot.press("j")  # no row below: stays
+        assert selected(demo_app) == 10
+        await pilot.press("h", "k", "left", "up")
+        assert selected(demo_app) == 4 - 4
+        await pilot.press("left")
+        assert selected(demo_app) == 0
+        await pilot.press("right", "right", "t")
+        assert selected(demo_app) == 0  # back to this month
+
+
+async def test_narrow_screens_use_fewer_columns(demo_app):
+    async with demo_app.run_test(size=(50, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        assert str(screen.query_one("#calendar-grid").styles.grid_size_columns) == "2"
+        await pilot.press("down")
+        assert selected(demo_app) == 2
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert str(screen.query_one("#calendar-grid").styles.grid_size_columns) == "4"
+
+
+async def test_enter_opens_the_meeting_and_moving_it_leaves_the_others(demo_app, demo_store):
+    before = demo_store.meetings()
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        modal = demo_app.screen
+        assert isinstance(modal, MeetingModal) and modal.meeting.number == 2
+        modal.query_one("#meeting-time", Input).value = "14:30"
+        modal.query_one("#meeting-notes", TextArea).text = "Bring the draft strategy"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+        assert "moved" in str(cells(demo_app)[1].render())
+    after = demo_store.meetings()
+    assert after[1].start == before[1].start.replace("T09:00", "T14:30")
+    assert after[1].status == "moved" and after[1].notes == "Bring the draft strategy"
+    assert after[1].sequence == before[1].sequence + 1
+    assert [m.start for m in after[2:]] == [m.start for m in before[2:]]
+
+
+async def test_meeting_form_errors_and_unsaved_escape(demo_app, demo_store):
+    before = demo_store.meetings()
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        modal = demo_app.screen
+        modal.query_one("#meeting-date", Input).value = "2026-12-32"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = modal.query_one("#meeting-error")
+        assert error.has_class("visible") and "real date" in str(error.render())
+        assert demo_app.screen is modal
+        await pilot.press("escape")
+        await pilot.pause()
+        assert demo_app.screen is modal and "Unsaved" in str(error.render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+    assert demo_store.meetings() == before
+
+
+async def test_switch_mentorship(demo_app, demo_store):
+    mei = next(c for c in demo_store.list_candidates() if c.name == "Mei Lin")
+    demo_store.agree_candidate(mei.id, MentorshipSetup(months=6, rule="last-fri",
+                                                       first="2027-01-01", timezone="UTC"))
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        assert screen.mentorship.mentor == "Priya Raman"
+        assert "m: next" in str(screen.query_one("#calendar-title").render())
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.mentorship.mentor == "Mei Lin"
+        assert len(cells(demo_app)) == 6
+        assert selected(demo_app) == 0  # the term has not started: its first meeting
+        await pilot.press("m")
+        await pilot.pause()
+        assert screen.mentorship.mentor == "Priya Raman" and len(cells(demo_app)) == 12
+
+
+async def test_next_mentor_key_is_hidden_with_one_mentorship(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        assert screen.check_action("next_mentorship", ()) is False
+
+
+async def test_end_early_asks_first(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, EndMentorshipModal)
+        await pilot.press("n")
+        await pilot.pause()
+        assert demo_store.mentorships()[0].active
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+        assert "ended early" in str(screen.query_one("#calendar-title").render())
+        assert screen.check_action("end_early", ()) is None
+    statuses = [m.status for m in demo_store.meetings()]
+    assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}
+
+
+async def test_change_plan_keeps_the_held_meeting(demo_app, demo_store):
+    first_before = demo_store.meetings()[0]
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("r")
+        await pilot.pause()
+        modal = demo_app.screen
+        assert isinstance(modal, MentorshipSetupModal)
+        modal.query_one("#setup-which", Select).value = "2"
+        modal.query_one("#setup-weekday", Select).value = 1
+        await pilot.pause()
+        assert "2nd Tuesday" in str(modal.query_one("#setup-preview").render())
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+    meetings = demo_store.meetings()
+    assert demo_store.mentorships()[0].rule == "2-tue"
+    assert meetings[0] == first_before
+    assert meetings[1].start == "2026-12-08T09:00:00+00:00"
+
+
+async def test_setup_modal_validates_confirms_and_cancels(app, store):
+    results = []
+    defaults = default_setup(store.settings(), FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MentorshipSetupModal("[b]Ada[/b]", defaults), results.append)
+        await pilot.pause()
+        modal = app.screen
+        assert "[b]Ada[/b]" in str(modal.query_one("#setup-title").render())
+        assert modal.query_one("#setup-first", Input).value == "2026-12-26"
+        assert modal.query_one("#setup-weekday", Select).disabled
+        modal.query_one("#setup-months", Input).value = "13"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert "1 to 12" in str(modal.query_one("#setup-error").render()) and not results
+        modal.query_one("#setup-months", Input).value = "6"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert results[0].months == 6 and results[0].first == "2026-12-26"
+        app.push_screen(MentorshipSetupModal("Ada", defaults), results.append)
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert results[1] is None
+
+
+async def test_refresh_keeps_the_selection(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        await pilot.press("right", "right", "right")
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert selected(demo_app) == 3
+
+
+async def test_every_binding_has_an_id_and_a_description():
+    for binding in CalendarScreen.BINDINGS:
+        assert binding.id and binding.description
+
+
+async def test_home_shows_the_plan(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert demo_app.journey_extras() == {
+            "plan": "Priya Raman · month 1 of 12 · next meeting in 9 days"}
+        journey = demo_app.screen.query_one("#journey")
+        assert "next meeting in 9 days" in str(journey.get_option_at_index(4).prompt)
+
+
+async def test_home_without_a_mentorship_keeps_its_own_text(app, store):
+    store.add_candidate(CandidateInput(name="Ada"), stage="asked")
+    assert app.journey_extras() == {}
+
+
+def test_snapshot_calendar_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["4"])
+
+
+def test_snapshot_calendar_120x36(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(120, 36), press=["4", "right"])
+
+
+def test_snapshot_calendar_empty_80x24(snap_compare, app):
+    assert snap_compare(app, terminal_size=(80, 24), press=["4"])
+
+
+def test_snapshot_meeting_modal_80x24(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["4", "enter"])
