@@ -238,3 +238,14 @@ async def test_storage_errors_become_notifications_not_crashes(app, store, db_pa
         assert app.safely(store.add_candidate, CandidateInput(name="Grace")) is None
         assert db_path.read_bytes() == b"{"
         assert isinstance(app.screen, HomeScreen) and app.return_code is None
+
+
+async def test_a_readable_folder_is_warned_about_in_the_app(tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(0o755)
+    app = make_app(db_path=folder / "mentee.json", now=fixed_clock)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert any("chmod 700" in n.message for n in app._notifications)
+        assert isinstance(app.screen, HomeScreen)

@@ -308,3 +308,25 @@ def test_a_reader_that_leaves_early_is_not_an_error(db_path, command):
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=120) == 0
     assert err == ""
+
+
+def test_the_tui_on_a_corrupt_database_exits_1_before_drawing(db_path):
+    db_path.parent.mkdir(mode=0o700)
+    db_path.write_bytes(b"[]")
+    result = subprocess.run(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(db_path) in result.stderr
+    assert db_path.read_bytes() == b"[]"
+
+
+def test_a_readable_folder_warning_goes_to_stderr_and_the_command_still_works(capsys, tmp_path):
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    os.chmod(folder, 0o755)
+    status, out, err = run(capsys, "--db", str(folder / "mentee.json"), "add", "Ada")
+    assert (status, out) == (0, "1\n")
+    assert err.startswith("mentee-tui: warning: ") and "chmod 700" in err
