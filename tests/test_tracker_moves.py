@@ -1,0 +1,188 @@
+"""Tracker moves and card actions from the keyboard: ] [ x u f n e (Pilot)."""
+
+from __future__ import annotations
+
+from conftest import fixed_clock
+from test_tracker_screen import column_names, open_tracker, selected_name
+
+from mentee_tui.app import make_app
+from mentee_tui.modals import CandidateModal, DeclineModal
+from mentee_tui.models import CandidateInput
+from mentee_tui.screens import TrackerScreen
+from mentee_tui.storage import Store
+from mentee_tui.widgets import StageColumn
+
+
+def stored(store: Store, name: str):
+    return next(c for c in store.list_candidates() if c.name == name)
+
+
+async def test_right_bracket_moves_along_and_saves_a_dated_entry(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        assert selected_name(screen) == "Aiko Tanaka"
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        aiko = stored(demo_store, "Aiko Tanaka")
+        assert aiko.stage == "contacted"
+        assert (aiko.history[-1].event, aiko.history[-1].stage) == ("stage", "contacted")
+        assert aiko.history[-1].at == "2026-11-26T10:00:00+00:00"
+        assert selected_name(screen) == "Aiko Tanaka"  # the selection follows the card
+        assert "Aiko Tanaka" in column_names(screen, "contacted")
+        await pilot.press("right_square_bracket", "shift+right")  # the alias
+        await pilot.pause()
+        assert stored(demo_store, "Aiko Tanaka").stage == "asked"
+        await pilot.press("left_square_bracket", "shift+left")
+        await pilot.pause()
+        assert stored(demo_store, "Aiko Tanaka").stage == "contacted"
+
+
+async def test_right_bracket_at_agreed_does_nothing(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        demo_app.screen.board.select_id(stored(demo_store, "Priya Raman").id)
+        before = len(stored(demo_store, "Priya Raman").history)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        priya = stored(demo_store, "Priya Raman")
+        assert priya.stage == "agreed" and len(priya.history) == before
+        assert selected_name(screen) == "Priya Raman"
+
+
+async def test_reaching_agreed_goes_through_move_to_agreed(demo_app, demo_store, monkeypatch):
+    seen = []
+    original = TrackerScreen._move_to_agreed
+
+    def spy(self, candidate):
+        seen.append(candidate.name)
+        original(self, candidate)
+
+    monkeypatch.setattr(TrackerScreen, "_move_to_agreed", spy)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(stored(demo_store, "Jonas Becker").id)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+    assert seen == ["Jonas Becker"]
+    assert stored(demo_store, "Jonas Becker").stage == "agreed"
+
+
+async def test_left_bracket_from_declined_returns_where_the_card_left(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        for name, back_to in (("Diego Alvarez", "contacted"), ("Tomás Ortega", "asked")):
+            screen.board.select_id(stored(demo_store, name).id)
+            await pilot.press("left_square_bracket")
+            await pilot.pause()
+            assert stored(demo_store, name).stage == back_to
+            assert selected_name(screen) == name
+
+
+async def test_decline_with_reason_and_referral_then_undo(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(stored(demo_store, "Grace Adeyemi").id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, DeclineModal)
+        await pilot.press(*"on leave", "enter", *"Ada Byron", "enter")
+        await pilot.pause()
+        grace = stored(demo_store, "Grace Adeyemi")
+        assert grace.stage == "declined" and grace.history[-1].note == "on leave"
+        ada = stored(demo_store, "Ada Byron")
+        assert (ada.stage, ada.referred_by, ada.introduced_by) == ("researched", grace.id,
+                                                                   "Grace Adeyemi")
+        assert selected_name(screen) == "Grace Adeyemi"
+        assert "Ada Byron" in column_names(screen, "researched")
+        await pilot.press("u")
+        await pilot.pause()
+        grace = stored(demo_store, "Grace Adeyemi")
+        assert grace.stage == "coffee" and "undo" in grace.history[-1].note
+        assert "Ada Byron" not in [c.name for c in demo_store.list_candidates()]
+        assert selected_name(screen) == "Grace Adeyemi"
+
+
+async def test_escape_in_the_decline_dialog_declines_nothing(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_tracker(demo_app, pilot)
+        await pilot.press("x", *"busy", "escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, TrackerScreen)
+        assert stored(demo_store, "Aiko Tanaka").stage == "researched"
+
+
+async def test_ctrl_z_undoes_and_undo_survives_a_restart(demo_store, db_path):
+    app = make_app(store=demo_store, now=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tracker(app, pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+    assert stored(demo_store, "Aiko Tanaka").stage == "contacted"
+    again = make_app(store=Store(db_path, now=fixed_clock), now=fixed_clock)
+    async with again.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(again, pilot)
+        await pilot.press("ctrl+z")
+        await pilot.pause()
+        assert stored(demo_store, "Aiko Tanaka").stage == "researched"
+        assert selected_name(screen) == "Aiko Tanaka"
+        await pilot.press("u")  # nothing left to undo: a message, no change
+        await pilot.pause()
+        assert stored(demo_store, "Aiko Tanaka").stage == "researched"
+        assert any("nothing to undo" in n.message for n in again._notifications)
+
+
+async def test_follow_up_clears_the_badge(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        kwame = stored(demo_store, "Kwame Mensah")
+        screen.board.select_id(kwame.id)
+        column = screen.query_one("#column-contacted", StageColumn)
+        row = column.index_of(kwame.id)
+        assert column.cards.render_line(row).text.startswith("↻")
+        await pilot.press("f")
+        await pilot.pause()
+        assert stored(demo_store, "Kwame Mensah").history[-1].event == "follow_up"
+        assert not column.cards.render_line(row).text.startswith("↻")
+        assert selected_name(screen) == "Kwame Mensah"
+
+
+async def test_follow_up_days_come_from_the_settings(demo_store, db_path):
+    demo_store.update_settings(follow_up_days=30)
+    app = make_app(store=demo_store, now=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        column = screen.query_one("#column-contacted", StageColumn)
+        lines = [column.cards.render_line(i).text for i in range(3)]
+        assert not any(line.startswith("↻") for line in lines)
+
+
+async def test_new_and_edit_through_the_form(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        await pilot.press("n")
+        await pilot.pause()
+        assert isinstance(app.screen, CandidateModal)
+        await pilot.press(*"Ada Lovelace", "ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+        assert [c.name for c in store.list_candidates()] == ["Ada Lovelace"]
+        assert selected_name(screen) == "Ada Lovelace"
+        await pilot.press("e")
+        await pilot.pause()
+        assert app.screen.query_one("#name").value == "Ada Lovelace"
+        await pilot.press("tab", "tab", "tab", *"Analytical", "ctrl+s")
+        await pilot.pause()
+        assert store.list_candidates()[0].organization == "Analytical"
+        assert selected_name(screen) == "Ada Lovelace"
+
+
+async def test_keys_with_no_card_do_not_crash(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        for key in ("right_square_bracket", "left_square_bracket", "x", "enter", "e", "f", "d",
+                    "u", "j", "l"):
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen, key
+        assert store.list_candidates() == []
+        assert "press n" in str(screen.query_one("#tracker-status").render())
