@@ -205,3 +205,19 @@ def test_ids_are_never_reused(store, asked):
     store.move_candidate(asked.id, "asked")
     second = store.agree_candidate(asked.id, SETUP)
     assert second.id > first.id and store.meetings()[0].id > last_meeting
+
+
+def test_an_undoable_agreement_is_the_last_move_and_undo_ends_it(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP, undoable=True)
+    move = store.last_move()
+    assert (move.candidate_id, move.from_stage, move.to_stage) == (asked.id, "asked", "agreed")
+    store.undo_last_move()  # moves the card back: the hook ends the mentorship in that write
+    assert store.get_candidate(asked.id).stage == "asked"
+    assert store.get_mentorship(mentorship.id).status == "ended"
+    assert store.undo_agreement(asked.id) == "removed"
+    assert store.mentorships() == []
+
+
+def test_agree_is_not_undoable_by_default(store, asked):
+    store.agree_candidate(asked.id, SETUP)
+    assert store.last_move() is None

@@ -25,6 +25,7 @@ from mentee_tui.models_calendar import (
     Mentorship,
     MentorshipSetup,
 )
+from mentee_tui.storage import undo
 from mentee_tui.storage.core import Database, InvalidInput, NotFound
 from mentee_tui.text import clean_line, clean_text
 
@@ -100,15 +101,23 @@ class CalendarRepository:
         self._put(db, MEETINGS, meeting)
         return meeting
 
-    def agree_candidate(self, candidate_id: int, setup: MentorshipSetup) -> Mentorship:
-        """Move the candidate to agreed and create the mentorship and every meeting, at once."""
+    def agree_candidate(self, candidate_id: int, setup: MentorshipSetup, *,
+                        undoable: bool = False) -> Mentorship:
+        """Move the candidate to agreed and create the mentorship and every meeting, at once.
+
+        `undoable` (the tracker's move) remembers the move for `u`, like `move_candidate`.
+        """
         setup = _checked(setup)
         with self.db.writing() as db:
             candidate: Candidate = self._get(db, candidate_id)  # type: ignore[attr-defined]
             if any(m.candidate_id == candidate_id and m.active for m in self._all(db)):
                 raise InvalidInput(f"{candidate.name} already has a mentorship under way")
+            from_stage = candidate.stage
             if candidate.stage != "agreed":
                 candidate = self._move(db, candidate, "agreed")  # type: ignore[attr-defined]
+                if undoable:
+                    undo.record(db, undo.LastMove(
+                        candidate.id, candidate.name, from_stage, "agreed", candidate.updated_at))
             now = self.db.now_iso()
             mentorship = Mentorship(
                 id=Database.next_id(db, MENTORSHIPS), candidate_id=candidate.id,
@@ -198,18 +207,22 @@ class CalendarRepository:
         after). Returns "removed", "ended" or "none".
         """
         with self.db.writing() as db:
-            mine = [m for m in self._all(db) if m.candidate_id == candidate_id]
-            if not mine:
-                return "none"
-            mentorship = max(mine, key=lambda m: m.id)
-            meetings = self._meetings_of(db, mentorship.id)
-            if any(m.status in HELD_STATUSES or m.edited for m in meetings):
-                if mentorship.active:
-                    self._end(db, mentorship)
-                return "ended"
-            db.table(MEETINGS).remove(doc_ids=[m.id for m in meetings])
-            db.table(MENTORSHIPS).remove(doc_ids=[mentorship.id])
-            return "removed"
+            return self._undo_agreement(db, candidate_id)
+
+    def _undo_agreement(self, db: TinyDB, candidate_id: int) -> str:
+        """The same inside another transaction (the tracker's `undo_last_move`)."""
+        mine = [m for m in self._all(db) if m.candidate_id == candidate_id]
+        if not mine:
+            return "none"
+        mentorship = max(mine, key=lambda m: m.id)
+        meetings = self._meetings_of(db, mentorship.id)
+        if any(m.status in HELD_STATUSES or m.edited for m in meetings):
+            if mentorship.active:
+                self._end(db, mentorship)
+            return "ended"
+        db.table(MEETINGS).remove(doc_ids=[m.id for m in meetings])
+        db.table(MENTORSHIPS).remove(doc_ids=[mentorship.id])
+        return "removed"
 
     def update_meeting(self, meeting_id: int, edit: MeetingEdit) -> Meeting:
         """Change one meeting only. A planned meeting whose date changes becomes "moved"."""
