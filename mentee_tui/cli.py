@@ -149,16 +149,30 @@ def _run_app(db_path, demo: bool) -> int:
 
         temp_dir = tempfile.mkdtemp(prefix="mentee-tui-demo-")
         db_path = os.path.join(temp_dir, "mentee.json")
-        fill_demo(db_path)
     try:
+        if temp_dir:
+            fill_demo(db_path)
         from mentee_tui.app import make_app
 
         app = make_app(db_path=db_path)
+        if temp_dir:
+            _remove_on_hang_up(app, temp_dir)
         app.run()
         return app.return_code or EXIT_OK
     finally:
         if temp_dir:
             shutil.rmtree(temp_dir, ignore_errors=True)
+
+
+def _remove_on_hang_up(app, folder: str) -> None:
+    """`hang_up` ends in os._exit, which skips `finally`: remove the demo folder first."""
+    hang_up = app.hang_up
+
+    def hang_up_and_clean() -> None:
+        shutil.rmtree(folder, ignore_errors=True)
+        hang_up()
+
+    app.hang_up = hang_up_and_clean
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -330,3 +330,36 @@ def test_a_readable_folder_warning_goes_to_stderr_and_the_command_still_works(ca
     status, out, err = run(capsys, "--db", str(folder / "mentee.json"), "add", "Ada")
     assert (status, out) == (0, "1\n")
     assert err.startswith("mentee-tui: warning: ") and "chmod 700" in err
+
+
+class _Exited(Exception):
+    """Stands in for os._exit, which would skip every `finally`."""
+
+
+def test_demo_removes_its_folder_even_when_the_terminal_hangs_up(monkeypatch):
+    import mentee_tui.app
+
+    seen = {}
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, db_path):
+            self.db_path = db_path
+            seen["db"] = db_path
+
+        def hang_up(self):
+            # The real one saves and calls os._exit: the folder must be gone by now.
+            seen["existed_at_exit"] = os.path.exists(os.path.dirname(self.db_path))
+            raise _Exited
+
+        def run(self):
+            seen["filled"] = bool(Store(self.db_path).list_candidates())
+            self.hang_up()
+
+    monkeypatch.setattr(mentee_tui.app, "make_app", lambda db_path: FakeApp(db_path))
+    with pytest.raises(_Exited):
+        main(["--demo"])
+    assert seen["filled"] is True
+    assert seen["existed_at_exit"] is False
+    assert os.path.basename(os.path.dirname(seen["db"])).startswith("mentee-tui-demo-")
