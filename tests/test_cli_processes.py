@@ -1,0 +1,116 @@
+"""The command line as a real process: exit statuses, pipes, bytes, imports, --demo."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+
+from mentee_tui.cli import main
+from mentee_tui.models import CandidateInput
+from mentee_tui.storage import Store
+
+
+def test_a_corrupt_database_in_a_real_process(db_path):
+    db_path.parent.mkdir(mode=0o700)
+    db_path.write_bytes(b"{")
+    result = subprocess.run(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path), "list"],
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(db_path) in result.stderr
+    assert "Traceback" not in result.stderr
+    assert db_path.read_bytes() == b"{"
+
+
+def test_undecodable_argument_bytes_are_stored_cleanly(db_path):
+    """Under LANG=C a name with invalid UTF-8 reaches Python as lone surrogates."""
+    env = {**os.environ, "LANG": "C", "LC_ALL": "C"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path), "add", b"Ad\xffa"],
+        capture_output=True, timeout=120, env=env,
+    )
+    assert result.returncode == 0, result.stderr
+    assert Store(db_path).get_candidate(1).name == "Ada"
+
+
+def test_subcommands_do_not_import_textual(tmp_path):
+    db = str(tmp_path / "mentee.json")
+    script = f"""
+import sys
+from mentee_tui.cli import main
+for args in (["add", "Ada", "--org", "Engines"], ["list"], ["list", "--json"],
+             ["move", "1", "coffee"], ["where"], ["move", "9", "coffee"]):
+    main(["--db", {db!r}, *args])
+loaded = sorted(m for m in sys.modules if m == "textual" or m.startswith("textual."))
+print("LOADED", loaded)
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True,
+                            timeout=120, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert "LOADED []" in result.stdout
+    assert "1\n" in result.stdout  # the commands really ran
+
+
+@pytest.mark.parametrize("command", [["list"], ["list", "--json"], ["where"]])
+def test_a_reader_that_leaves_early_is_not_an_error(db_path, command):
+    """`mentee-tui list | head -1`: a closed pipe gives no traceback."""
+    Store(db_path).add_candidate(CandidateInput(name="Ada"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path), *command],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+    )
+    proc.stdout.close()  # before the child has even started writing
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=120) == 0
+    assert err == ""
+
+
+def test_the_tui_on_a_corrupt_database_exits_1_before_drawing(db_path):
+    db_path.parent.mkdir(mode=0o700)
+    db_path.write_bytes(b"[]")
+    result = subprocess.run(
+        [sys.executable, "-m", "mentee_tui", "--db", str(db_path)],
+        capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1
+    assert result.stdout == ""
+    assert result.stderr.count("\n") == 1 and str(db_path) in result.stderr
+    assert db_path.read_bytes() == b"[]"
+
+
+class _Exited(Exception):
+    """Stands in for os._exit, which would skip every `finally`."""
+
+
+def test_demo_removes_its_folder_even_when_the_terminal_hangs_up(monkeypatch):
+    import mentee_tui.app
+
+    seen = {}
+
+    class FakeApp:
+        return_code = 0
+
+        def __init__(self, db_path):
+            self.db_path = db_path
+            seen["db"] = db_path
+
+        def hang_up(self):
+            # The real one saves and calls os._exit: the folder must be gone by now.
+            seen["existed_at_exit"] = os.path.exists(os.path.dirname(self.db_path))
+            raise _Exited
+
+        def run(self):
+            seen["filled"] = bool(Store(self.db_path).list_candidates())
+            self.hang_up()
+
+    monkeypatch.setattr(mentee_tui.app, "make_app", lambda db_path: FakeApp(db_path))
+    with pytest.raises(_Exited):
+        main(["--demo"])
+    assert seen["filled"] is True
+    assert seen["existed_at_exit"] is False
+    assert os.path.basename(os.path.dirname(seen["db"])).startswith("mentee-tui-demo-")
