@@ -162,7 +162,7 @@ async def test_end_early_asks_first(demo_app, demo_store):
         await pilot.press("y")
         await pilot.pause()
         assert isinstance(demo_app.screen, CalendarScreen)
-        assert "ended early" in str(screen.query_one("#calendar-title").render())
+        assert "· ended" in str(screen.query_one("#calendar-title").render())
         assert screen.check_action("end_early", ()) is None
     statuses = [m.status for m in demo_store.meetings()]
     assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}

@@ -63,7 +63,8 @@ def test_meeting_json_has_the_design_shape(store, asked):
 def test_bad_setup_writes_nothing(store, asked):
     before = store.db.path.read_bytes()
     with pytest.raises(InvalidInput, match="1 to 12"):
-        store.agree_candidate(asked.id, MentorshipSetup(months=13, first="2027-01-01", timezone="UTC"))
+        store.agree_candidate(asked.id, MentorshipSetup(months=13, first="2027-01-01",
+                                                        timezone="UTC"))
     assert store.db.path.read_bytes() == before
     assert store.get_candidate(asked.id).stage == "asked"
 

@@ -33,7 +33,8 @@ def test_agree_plans_the_term(db, capsys):
     store = Store(db)
     assert store.get_candidate(1).stage == "agreed"
     meetings = store.meetings()
-    assert [m.start for m in meetings[:2]] == ["2027-01-12T17:30:00+01:00", "2027-02-09T17:30:00+01:00"]
+    assert [m.start for m in meetings[:2]] == [
+        "2027-01-12T17:30:00+01:00", "2027-02-09T17:30:00+01:00"]
     assert {m.duration_minutes for m in meetings} == {45}
 
 
@@ -145,5 +146,6 @@ def test_calendar_commands_do_not_import_textual(db):
         f"    assert main(['--db', {db!r}, *args]) == 0\n"
         "print('textual' in sys.modules)\n"
     )
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            check=True)
     assert result.stdout.strip().endswith("False")

@@ -158,3 +158,56 @@ def test_agenda_is_seeded_from_the_reflection():
     assert "Skills to develop" in third and "Feedback" in third
     assert "Look back" in seed_agenda(answers, 12, 12)
     assert "Reflection screen" in seed_agenda({}, 2, 12)
+
+
+def _mentorship(**changes):
+    from mentee_tui.models_calendar import Mentorship
+
+    values = dict(id=1, candidate_id=1, mentor="Ada", months=12, rule="same-day",
+                  first="2026-10-29", time="09:00", duration_minutes=60, timezone="UTC")
+    values.update(changes)
+    return Mentorship(**values)
+
+
+def _meetings(mentorship):
+    from mentee_tui.models_calendar import Meeting
+
+    setup = MentorshipSetup(months=mentorship.months, rule=mentorship.rule,
+                            first=mentorship.first, timezone=mentorship.timezone)
+    return [Meeting(id=n, mentorship_id=mentorship.id, mentor=mentorship.mentor, number=n,
+                    start=a.isoformat(), duration_minutes=60)
+            for n, a in enumerate(schedule_meetings(setup), start=1)]
+
+
+def test_plan_summary_counts_the_month_and_the_days():
+    from mentee_tui.domain.plan import plan_summary
+
+    mentorship = _mentorship()
+    now = arrow.get("2026-11-26T10:00:00+00:00")
+    assert plan_summary([mentorship], _meetings(mentorship), now) == (
+        "Ada · month 2 of 12 · next meeting in 3 days")
+
+
+def test_plan_summary_before_the_term_after_it_and_ended():
+    from mentee_tui.domain.plan import plan_summary
+
+    later = _mentorship(first="2027-02-10", months=3)
+    now = arrow.get("2026-11-26T10:00:00+00:00")
+    assert plan_summary([later], _meetings(later), now) == (
+        "Ada · 3-month term starts February 2027 · next meeting in 3 months")
+    past = _mentorship(first="2026-01-10", months=3)
+    assert plan_summary([past], _meetings(past), now) == (
+        "Ada · all 3 months done · no meeting planned")
+    past.status = "ended"
+    assert "mentorship ended" in plan_summary([past], [], now)
+    assert plan_summary([], [], now) is None
+
+
+def test_humanize_meeting_counts_calendar_days_in_the_zone():
+    from mentee_tui.domain.plan import humanize_meeting
+
+    now = arrow.get("2026-11-26T22:30:00+00:00")  # already Nov 27 in Tokyo
+    start = arrow.get("2026-11-27T09:00:00+09:00")
+    assert humanize_meeting(start, now, "Asia/Tokyo") == "today at 09:00"
+    assert humanize_meeting(start, now, "UTC") == "tomorrow at 00:00"
+    assert humanize_meeting(arrow.get("2026-12-05T09:00:00+00:00"), now, "UTC") == "in 9 days"

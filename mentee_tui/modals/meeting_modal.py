@@ -94,7 +94,8 @@ class MeetingModal(ModalScreen[MeetingEdit | None]):
             start=start_iso, duration_minutes=int(duration),
             status=str(self.query_one("#meeting-status", Select).value),
             agenda=area("#meeting-agenda"), notes=area("#meeting-notes"),
-            actions=[line.strip() for line in area("#meeting-actions").splitlines() if line.strip()],
+            actions=[line.strip() for line in area("#meeting-actions").splitlines()
+                     if line.strip()],
         )
 
     def _error(self, message: str) -> None:

@@ -54,7 +54,7 @@ class MentorshipSetupModal(ModalScreen[MentorshipSetup | None]):
     def compose(self) -> ComposeResult:
         d = self.defaults
         rule = parse_rule(d.rule)
-        which = "same" if rule.kind == "same-day" else ("last" if rule.kind == "last" else str(rule.nth))
+        which = {"same-day": "same", "last": "last"}.get(rule.kind, str(rule.nth))
         verb = "Change the plan with" if self.changing else "Mentorship with"
         with VerticalScroll(id="setup-box", classes="calendar-box"):
             yield Static(Content(f"{verb} {self.candidate_name}"), id="setup-title",
@@ -138,7 +138,8 @@ class MentorshipSetupModal(ModalScreen[MentorshipSetup | None]):
         if len(starts) > 2:
             text += f" … {starts[-1].format('ddd D MMM YYYY')}"
         if self.held:
-            text += f" (held: {', '.join(map(str, self.held))} stay)"
+            word = "meeting" if len(self.held) == 1 else "meetings"
+            text += f" ({word} {', '.join(map(str, self.held))} already held, kept)"
         preview.update(Content(text))
 
     # -- events ----------------------------------------------------------------------
@@ -212,5 +213,6 @@ class EndMentorshipModal(ModalScreen[bool]):
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
         self.dismiss(event.button.id == "end-yes")
+
 
 __all__ = ["EndMentorshipModal", "MentorshipSetupModal"]

@@ -14,7 +14,13 @@ from mentee_tui.domain.plan import current_number, humanize_meeting, next_meetin
 from mentee_tui.domain.schedule import parse_rule
 from mentee_tui.modals.meeting_modal import MeetingModal
 from mentee_tui.modals.mentorship_modal import EndMentorshipModal, MentorshipSetupModal
-from mentee_tui.models_calendar import HELD_STATUSES, Meeting, MeetingEdit, Mentorship, MentorshipSetup
+from mentee_tui.models_calendar import (
+    HELD_STATUSES,
+    Meeting,
+    MeetingEdit,
+    Mentorship,
+    MentorshipSetup,
+)
 from mentee_tui.screens.base import MenteeScreen
 from mentee_tui.widgets.month_cell import MonthCell
 
@@ -44,10 +50,10 @@ class CalendarScreen(MenteeScreen):
         Binding("right", "move(1, 0)", "Next month", show=False, id="calendar.right"),
         Binding("up", "move(0, -1)", "Month above", show=False, id="calendar.up"),
         Binding("down", "move(0, 1)", "Month below", show=False, id="calendar.down"),
-        Binding("h", "move(-1, 0)", "Previous month (h)", show=False, id="calendar.h"),
-        Binding("l", "move(1, 0)", "Next month (l)", show=False, id="calendar.l"),
-        Binding("k", "move(0, -1)", "Month above (k)", show=False, id="calendar.k"),
-        Binding("j", "move(0, 1)", "Month below (j)", show=False, id="calendar.j"),
+        Binding("h", "move(-1, 0)", "Previous month", show=False, id="calendar.h"),
+        Binding("l", "move(1, 0)", "Next month", show=False, id="calendar.l"),
+        Binding("k", "move(0, -1)", "Month above", show=False, id="calendar.k"),
+        Binding("j", "move(0, 1)", "Month below", show=False, id="calendar.j"),
         Binding("t", "this_month", "This month", show=False, id="calendar.this_month"),
         Binding("m", "next_mentorship", "Next mentor", id="calendar.next_mentorship"),
         Binding("r", "change_plan", "Change plan", id="calendar.change_plan"),
@@ -134,7 +140,7 @@ class CalendarScreen(MenteeScreen):
 
     def _title(self, mentorship: Mentorship) -> Content:
         rule = parse_rule(mentorship.rule).describe()
-        state = "ended early" if not mentorship.active else "active"
+        state = "ended" if not mentorship.active else "active"
         position = ""
         if len(self.mentorships) > 1:
             index = [m.id for m in self.mentorships].index(mentorship.id) + 1

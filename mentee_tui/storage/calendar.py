@@ -61,7 +61,8 @@ class CalendarRepository:
 
     @staticmethod
     def _meetings_of(db: TinyDB, mentorship_id: int | None = None) -> list[Meeting]:
-        found = [Meeting.from_dict({**doc, "id": doc.doc_id}) for doc in db.table(MEETINGS).all()]
+        docs = db.table(MEETINGS).all()
+        found = [Meeting.from_dict({**doc, "id": doc.doc_id}) for doc in docs]
         if mentorship_id is not None:
             found = [m for m in found if m.mentorship_id == mentorship_id]
         return sorted(found, key=lambda m: (m.mentorship_id, m.number))
@@ -69,7 +70,8 @@ class CalendarRepository:
     def mentorships(self) -> list[Mentorship]:
         with self.db.reading() as db:
             docs = db.table(MENTORSHIPS).all()
-        return sorted((Mentorship.from_dict({**d, "id": d.doc_id}) for d in docs), key=lambda m: m.id)
+        found = (Mentorship.from_dict({**d, "id": d.doc_id}) for d in docs)
+        return sorted(found, key=lambda m: m.id)
 
     def get_mentorship(self, mentorship_id: int) -> Mentorship:
         with self.db.reading() as db:
@@ -163,9 +165,9 @@ class CalendarRepository:
                         self._put(db, MEETINGS, meeting)
             # A shorter term: the upcoming meetings past its end go away.
             db.table(MEETINGS).remove(doc_ids=[m.id for m in meetings.values()])
-            mentorship.months, mentorship.rule, mentorship.first = setup.months, setup.rule, setup.first
-            mentorship.time, mentorship.timezone = setup.time, setup.timezone
-            mentorship.duration_minutes = setup.duration
+            mentorship.months, mentorship.rule = setup.months, setup.rule
+            mentorship.first, mentorship.time = setup.first, setup.time
+            mentorship.timezone, mentorship.duration_minutes = setup.timezone, setup.duration
             mentorship.updated_at = self.db.now_iso()
             self._put(db, MENTORSHIPS, mentorship)
             return mentorship
@@ -227,7 +229,8 @@ class CalendarRepository:
     def update_meeting(self, meeting_id: int, edit: MeetingEdit) -> Meeting:
         """Change one meeting only. A planned meeting whose date changes becomes "moved"."""
         if edit.status not in MEETING_STATUSES:
-            raise InvalidInput(f"unknown status {edit.status!r}; one of: {', '.join(MEETING_STATUSES)}")
+            choices = ", ".join(MEETING_STATUSES)
+            raise InvalidInput(f"unknown status {edit.status!r}; one of: {choices}")
         try:
             start = arrow.get(edit.start)
         except (arrow.parser.ParserError, ValueError, TypeError) as exc:
