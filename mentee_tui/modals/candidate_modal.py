@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -35,6 +36,22 @@ FLAG_FIELDS: tuple[tuple[str, str], ...] = (
 )
 
 
+class FlagCheckbox(Checkbox):
+    """Shows its X only when ticked, so the state reads without colour (NO_COLOR)."""
+
+    @property
+    def BUTTON_INNER(self) -> str:  # type: ignore[override]  # noqa: N802
+        return "X" if self.value else " "
+
+
+class CleanTextArea(TextArea):
+    """A multi-line field whose pastes lose control and escape characters (tabs and newlines stay)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # TextArea's own handler runs next (handlers run down the MRO) with the cleaned text.
+        event.text = clean_text(event.text, multiline=True)
+
+
 class CandidateModal(ModalScreen[CandidateInput | None]):
     """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing."""
 
@@ -49,7 +66,8 @@ class CandidateModal(ModalScreen[CandidateInput | None]):
 
     def _value(self, name: str) -> str | bool:
         if self.candidate is None:
-            return CandidateInput.__dataclass_fields__[name].default  # type: ignore[return-value]
+            default = CandidateInput.__dataclass_fields__[name].default
+            return default if isinstance(default, (str, bool)) else ""
         return getattr(self.candidate, name)
 
     def compose(self) -> ComposeResult:
@@ -75,13 +93,15 @@ class CandidateModal(ModalScreen[CandidateInput | None]):
                 yield Input(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
             for name, label in TEXT_FIELDS:
                 yield Label(label, classes="field-label")
-                yield TextArea(str(self._value(name)), id=name, compact=True, tab_behavior="focus")
+                yield CleanTextArea(
+                    str(self._value(name)), id=name, compact=True, tab_behavior="focus"
+                )
             yield Static(
                 "The programme advises against both: the card will carry a ⚠ warning.",
                 classes="dialog-hint",
             )
             for name, label in FLAG_FIELDS:
-                yield Checkbox(label, bool(self._value(name)), id=name, compact=True)
+                yield FlagCheckbox(label, bool(self._value(name)), id=name, compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
@@ -94,12 +114,6 @@ class CandidateModal(ModalScreen[CandidateInput | None]):
         cleaned = clean_text(event.value)
         if cleaned != event.value:
             event.input.value = cleaned
-
-    def on_text_area_changed(self, event: TextArea.Changed) -> None:
-        text = event.text_area.text
-        cleaned = clean_text(text, multiline=True)
-        if cleaned != text:
-            event.text_area.text = cleaned
 
     def _error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
@@ -149,4 +163,4 @@ class CandidateModal(ModalScreen[CandidateInput | None]):
             self.action_cancel()
 
 
-__all__ = ["CandidateModal"]
+__all__ = ["CandidateModal", "CleanTextArea", "FlagCheckbox"]

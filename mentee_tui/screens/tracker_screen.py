@@ -22,7 +22,7 @@ from mentee_tui.modals import (
 )
 from mentee_tui.models import STAGES, Candidate, CandidateInput
 from mentee_tui.screens.base import MenteeScreen
-from mentee_tui.text import clean_line
+from mentee_tui.text import clean_line, clean_text
 from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
 from mentee_tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.widgets.tracker_board import TrackerBoard
@@ -361,7 +361,11 @@ class TrackerScreen(MenteeScreen):
         if event.input.id != "tracker-filter":
             return
         event.stop()
-        text = clean_line(event.value)
+        cleaned = clean_text(event.value)
+        if cleaned != event.value:  # a pasted escape sequence: show and use clean text
+            event.input.value = cleaned
+            return
+        text = clean_line(cleaned)
         if text != self._filter:
             keep = self.board.selected_id()
             self._filter = text
