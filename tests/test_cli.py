@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 from datetime import datetime
@@ -10,7 +11,7 @@ import platformdirs
 import pytest
 
 from mentee_tui import __version__
-from mentee_tui.cli import main
+from mentee_tui.cli import build_parser, main
 from mentee_tui.models import CandidateInput
 from mentee_tui.storage import Store
 
@@ -232,7 +233,17 @@ def test_version(capsys):
     assert capsys.readouterr().out.strip() == f"mentee-tui {__version__}"
 
 
-@pytest.mark.parametrize("command", [[], ["add"], ["list"], ["move"], ["where"]])
+def _subcommands() -> list[str]:
+    parser = build_parser()
+    sub = next(a for a in parser._actions if isinstance(a, argparse._SubParsersAction))
+    return sorted(sub.choices)
+
+
+def test_the_foundation_subcommands_exist():
+    assert {"add", "list", "move", "where"} <= set(_subcommands())
+
+
+@pytest.mark.parametrize("command", [[]] + [[name] for name in _subcommands()])
 def test_help_shows_an_example(capsys, command):
     with pytest.raises(SystemExit) as caught:
         main([*command, "--help"])
