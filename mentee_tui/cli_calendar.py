@@ -12,6 +12,7 @@ import arrow
 
 from mentee_tui.domain.schedule import MAX_MONTHS, RULE_HELP, default_setup, validate_setup
 from mentee_tui.domain.timezones import check_timezone
+from mentee_tui.ics_file import write_private_text
 
 EXIT_OK, EXIT_USAGE = 0, 2
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
@@ -126,8 +127,7 @@ def cmd_export(args, db_path) -> int:
         sys.stdout.write(text)
         return EXIT_OK
     try:
-        with open(target, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
+        write_private_text(target, text)
     except OSError as exc:
         return _fail(f"cannot write {target}: {exc.strerror}")
     print(f"wrote {target}", file=sys.stderr)

@@ -256,3 +256,17 @@ def test_snapshot_calendar_empty_80x24(snap_compare, app):
 
 def test_snapshot_meeting_modal_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["4", "enter"])
+
+
+async def test_export_writes_a_private_ics_beside_the_database(demo_app, demo_store):
+    from icalendar import Calendar
+
+    target = demo_store.path.parent / "mentoring.ics"
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("e")
+        await demo_app.workers.wait_for_complete()
+        await pilot.pause()
+    assert target.stat().st_mode & 0o777 == 0o600
+    events = Calendar.from_ical(target.read_text(encoding="utf-8")).walk("VEVENT")
+    assert len(events) == 12

@@ -149,3 +149,10 @@ def test_calendar_commands_do_not_import_textual(db):
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
                             check=True)
     assert result.stdout.strip().endswith("False")
+
+
+def test_exported_file_is_private(db, tmp_path):
+    run(db, "agree", "1", "--first", "2027-01-05")
+    target = tmp_path / "private.ics"
+    assert run(db, "export", "ics", "-o", str(target)) == 0
+    assert target.stat().st_mode & 0o777 == 0o600

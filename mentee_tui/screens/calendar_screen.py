@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import arrow
 from textual import events
 from textual.app import ComposeResult
@@ -10,8 +12,10 @@ from textual.containers import Grid, VerticalScroll
 from textual.content import Content
 from textual.widgets import Static
 
+from mentee_tui.domain.ics import export_ics
 from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting
 from mentee_tui.domain.schedule import parse_rule
+from mentee_tui.ics_file import default_ics_path, write_private_text
 from mentee_tui.modals.meeting_modal import MeetingModal
 from mentee_tui.modals.mentorship_modal import EndMentorshipModal, MentorshipSetupModal
 from mentee_tui.models_calendar import (
@@ -22,6 +26,7 @@ from mentee_tui.models_calendar import (
     MentorshipSetup,
 )
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.storage import StorageError
 from mentee_tui.widgets.month_cell import MonthCell
 
 EMPTY_TEXT = (
@@ -58,6 +63,7 @@ class CalendarScreen(MenteeScreen):
         Binding("m", "next_mentorship", "Next mentor", id="calendar.next_mentorship"),
         Binding("r", "change_plan", "Change plan", id="calendar.change_plan"),
         Binding("x", "end_early", "End early", id="calendar.end_early"),
+        Binding("e", "export_ics", "Export .ics", show=False, id="calendar.export_ics"),
     ]
 
     def __init__(self) -> None:
@@ -192,7 +198,7 @@ class CalendarScreen(MenteeScreen):
         if action == "next_mentorship":
             return len(self.mentorships) > 1
         mentorship = self.mentorship
-        if action in ("change_plan", "end_early", "open_meeting", "this_month"):
+        if action in ("change_plan", "end_early", "open_meeting", "this_month", "export_ics"):
             if mentorship is None:
                 return False  # the empty state: nothing to act on, keep the footer clear
             if action in ("change_plan", "end_early") and not mentorship.active:
@@ -260,6 +266,25 @@ class CalendarScreen(MenteeScreen):
                 self.refresh_from_store()
 
         self.app.push_screen(EndMentorshipModal(mentorship.mentor, upcoming), end)
+
+
+    def action_export_ics(self) -> None:
+        """Every meeting of every mentorship, beside the database; a calendar app imports it."""
+        target = default_ics_path(Path(self.store.path))
+        self.run_worker(lambda: self._export(target), thread=True, exclusive=True,
+                        group="export-ics")
+
+    def _export(self, target: Path) -> None:
+        try:
+            text = export_ics(self.store.mentorships(), self.store.meetings())
+            write_private_text(target, text)
+        except (OSError, StorageError) as exc:
+            message = f"Could not write {target}: {getattr(exc, 'strerror', None) or exc}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            return
+        self.app.call_from_thread(
+            self.app.notify, f"Exported to {target} (importing it again updates the events).",
+            markup=False)
 
 
 __all__ = ["CalendarScreen", "columns_for"]
