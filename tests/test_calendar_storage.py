@@ -222,3 +222,11 @@ def test_an_undoable_agreement_is_the_last_move_and_undo_ends_it(store, asked):
 def test_agree_is_not_undoable_by_default(store, asked):
     store.agree_candidate(asked.id, SETUP)
     assert store.last_move() is None
+
+
+def test_renaming_the_mentor_shows_everywhere(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    store.update_candidate(asked.id, CandidateInput(name="Ada King"))
+    assert store.get_mentorship(mentorship.id).mentor == "Ada King"
+    assert store.mentorships()[0].mentor == "Ada King"
+    assert {m.mentor for m in store.meetings()} == {"Ada King"}

@@ -67,19 +67,36 @@ class CalendarRepository:
             found = [m for m in found if m.mentorship_id == mentorship_id]
         return sorted(found, key=lambda m: (m.mentorship_id, m.number))
 
+    @staticmethod
+    def _mentor_names(db: TinyDB) -> dict[int, str]:
+        """Mentorship id -> the mentor's name as the tracker has it now (a card can be renamed)."""
+        names = {doc.doc_id: doc.get("name", "") for doc in db.table("candidates").all()}
+        return {
+            doc.doc_id: names.get(doc.get("candidate_id"), "") or doc.get("mentor", "")
+            for doc in db.table(MENTORSHIPS).all()
+        }
+
     def mentorships(self) -> list[Mentorship]:
         with self.db.reading() as db:
-            docs = db.table(MENTORSHIPS).all()
-        found = (Mentorship.from_dict({**d, "id": d.doc_id}) for d in docs)
-        return sorted(found, key=lambda m: m.id)
+            found = sorted(self._all(db), key=lambda m: m.id)
+            names = self._mentor_names(db)
+        for mentorship in found:
+            mentorship.mentor = names.get(mentorship.id, mentorship.mentor)
+        return found
 
     def get_mentorship(self, mentorship_id: int) -> Mentorship:
         with self.db.reading() as db:
-            return self._mentorship(db, mentorship_id)
+            mentorship = self._mentorship(db, mentorship_id)
+            mentorship.mentor = self._mentor_names(db).get(mentorship_id, mentorship.mentor)
+            return mentorship
 
     def meetings(self, mentorship_id: int | None = None) -> list[Meeting]:
         with self.db.reading() as db:
-            return self._meetings_of(db, mentorship_id)
+            found = self._meetings_of(db, mentorship_id)
+            names = self._mentor_names(db)
+        for meeting in found:
+            meeting.mentor = names.get(meeting.mentorship_id, meeting.mentor)
+        return found
 
     # -- writing -----------------------------------------------------------------
     def _put(self, db: TinyDB, table: str, record: Mentorship | Meeting) -> None:
