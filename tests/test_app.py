@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from textual.command import CommandPalette
+from textual.command import CommandList, CommandPalette
 from textual.widgets import Input, OptionList, TextArea
 
 from mentee_tui.app import make_app
@@ -156,10 +156,12 @@ async def test_the_command_palette_lists_and_runs_screen_switches(app):
         assert isinstance(app.screen, CommandPalette)
         await pilot.press(*"go to calendar")
         palette = app.screen
-        for _ in range(50):  # wait until the search has produced its first hit
-            await pilot.pause(0.05)
-            if palette.query("CommandList").first().option_count:
+        hits = palette.query_one(CommandList)
+        for _ in range(400):  # the search runs in a worker: wait for its first hit
+            if hits.option_count and "Calendar" in str(hits.get_option_at_index(0).prompt):
                 break
+            await pilot.pause(0.025)
+        assert "Go to Calendar" in str(hits.get_option_at_index(0).prompt)
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "calendar"
