@@ -270,3 +270,17 @@ async def test_export_writes_a_private_ics_beside_the_database(demo_app, demo_st
     assert target.stat().st_mode & 0o777 == 0o600
     events = Calendar.from_ical(target.read_text(encoding="utf-8")).walk("VEVENT")
     assert len(events) == 12
+
+
+async def test_a_new_mentorship_is_shown_when_it_appears(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        assert screen.mentorship.mentor == "Priya Raman"
+        mei = next(c for c in demo_store.list_candidates() if c.name == "Mei Lin")
+        demo_store.agree_candidate(mei.id, MentorshipSetup(months=3, first="2026-12-10",
+                                                           timezone="UTC"))
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert screen.mentorship.mentor == "Mei Lin" and len(cells(demo_app)) == 3
+        screen.refresh_from_store()  # and it stays there
+        assert screen.mentorship.mentor == "Mei Lin"

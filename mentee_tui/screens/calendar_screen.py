@@ -72,6 +72,7 @@ class CalendarScreen(MenteeScreen):
         self.meetings: list[Meeting] = []
         self.mentorship_id: int | None = None
         self.cursor = 0
+        self._seen_ids: set[int] = set()
 
     def compose_body(self) -> ComposeResult:
         yield Static(id="calendar-title")
@@ -107,10 +108,14 @@ class CalendarScreen(MenteeScreen):
         """Reload; keeps the shown mentorship and the selected month."""
         self.mentorships = self.store.mentorships()
         ids = [m.id for m in self.mentorships]
+        new_ids = [i for i in ids if i not in self._seen_ids]
         fresh = self.mentorship_id not in ids
-        if fresh:
+        if self._seen_ids and new_ids:  # a mentor just agreed on the tracker: show theirs
+            self.mentorship_id, fresh = new_ids[-1], True
+        elif fresh:
             active = [m.id for m in self.mentorships if m.active]
             self.mentorship_id = (active or ids or [None])[0]
+        self._seen_ids = set(ids) or {0}  # {0}: loaded once, so any later one counts as new
         self.meetings = self.store.meetings(self.mentorship_id) if self.mentorship_id else []
         mentorship = self.mentorship
         if mentorship is not None and fresh:
