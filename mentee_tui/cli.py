@@ -8,7 +8,9 @@ import os
 import shutil
 import sys
 import tempfile
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from pathlib import Path
 
 from mentee_tui import __version__
 from mentee_tui.cli_calendar import CALENDAR_COMMANDS, add_calendar_commands
@@ -140,28 +142,35 @@ COMMANDS = {"add": _cmd_add, "list": _cmd_list, "move": _cmd_move}
 COMMANDS.update(CALENDAR_COMMANDS)  # agree, meetings, export
 
 
-def _run_app(db_path, demo: bool) -> int:
-    from mentee_tui.storage import Store
+@contextmanager
+def _demo_database() -> Iterator[tuple[str, str]]:
+    """A throwaway database filled with sample data: (its folder, its path)."""
+    from mentee_tui.demo import fill_demo
 
-    temp_dir = None
-    if demo:
-        from mentee_tui.demo import fill_demo
-
-        temp_dir = tempfile.mkdtemp(prefix="mentee-tui-demo-")
-        db_path = os.path.join(temp_dir, "mentee.json")
+    folder = tempfile.mkdtemp(prefix="mentee-tui-demo-")
     try:
-        if temp_dir:
-            fill_demo(db_path)
-        from mentee_tui.app import make_app
-
-        app = make_app(db_path=db_path)
-        if temp_dir:
-            _remove_on_hang_up(app, temp_dir)
-        app.run()
-        return app.return_code or EXIT_OK
+        path = os.path.join(folder, "mentee.json")
+        fill_demo(path)
+        yield folder, path
     finally:
-        if temp_dir:
-            shutil.rmtree(temp_dir, ignore_errors=True)
+        shutil.rmtree(folder, ignore_errors=True)
+
+
+def _run_app(db_path, demo: bool) -> int:
+    if demo:
+        with _demo_database() as (folder, path):
+            return _run_tui(path, folder)
+    return _run_tui(db_path, None)
+
+
+def _run_tui(db_path, demo_folder: str | None) -> int:
+    from mentee_tui.app import make_app
+
+    app = make_app(db_path=db_path)
+    if demo_folder:
+        _remove_on_hang_up(app, demo_folder)
+    app.run()
+    return app.return_code or EXIT_OK
 
 
 def _remove_on_hang_up(app, folder: str) -> None:
@@ -184,6 +193,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "where":
             print(db_path)
             return EXIT_OK
+        if args.command in COMMANDS and args.demo:
+            # Never let `--demo add` write into the person's real database.
+            with _demo_database() as (_folder, demo_path):
+                return COMMANDS[args.command](args, Path(demo_path))
         if args.command in COMMANDS:
             return COMMANDS[args.command](args, db_path)
         return _run_app(db_path, args.demo)

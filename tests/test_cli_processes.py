@@ -114,3 +114,20 @@ def test_demo_removes_its_folder_even_when_the_terminal_hangs_up(monkeypatch):
     assert seen["filled"] is True
     assert seen["existed_at_exit"] is False
     assert os.path.basename(os.path.dirname(seen["db"])).startswith("mentee-tui-demo-")
+
+
+def test_demo_subcommands_use_a_throwaway_database(capsys, monkeypatch, tmp_path):
+    import json
+    import tempfile
+
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    real = tmp_path / "real" / "mentee.json"
+    monkeypatch.setenv("MENTEE_TUI_DB", str(real))
+    assert main(["--demo", "add", "Zed"]) == 0
+    new_id = int(capsys.readouterr().out)
+    assert new_id > 1  # added after the sample candidates
+    assert main(["--demo", "list", "--json"]) == 0
+    names = [c["name"] for c in json.loads(capsys.readouterr().out)]
+    assert "Priya Raman" in names and "Zed" not in names  # a fresh demo each time
+    assert not real.exists() and not real.parent.exists()  # the real database is untouched
+    assert not list(tmp_path.glob("mentee-tui-demo-*"))  # and no demo folder is left behind
