@@ -83,11 +83,31 @@ def _die_at(hook: str, path: str) -> None:
     def kill(*_args, **_kwargs):
         os.kill(os.getpid(), signal.SIGKILL)
 
-    setattr(core.os, hook, kill)
+    if hook == "write":  # die with half the JSON on disk
+        real_fdopen = os.fdopen
+
+        class HalfWriter:
+            def __init__(self, fd, mode):
+                self.handle = real_fdopen(fd, mode)
+
+            def __enter__(self):
+                return self
+
+            def __exit__(self, *_exc):
+                self.handle.close()
+
+            def write(self, data):
+                self.handle.write(data[: len(data) // 2])
+                self.handle.flush()
+                kill()
+
+        core.os.fdopen = HalfWriter
+    else:
+        setattr(core.os, hook, kill)
     store.add_candidate(CandidateInput(name="never saved", notes=PAYLOAD))
 
 
-@pytest.mark.parametrize("hook", ["fsync", "replace"])
+@pytest.mark.parametrize("hook", ["write", "fsync", "replace"])
 def test_a_writer_killed_before_the_replace_leaves_the_old_file_untouched(db_path, hook):
     store = Store(db_path)
     store.add_candidate(CandidateInput(name="Ada", notes=PAYLOAD))
@@ -100,6 +120,7 @@ def test_a_writer_killed_before_the_replace_leaves_the_old_file_untouched(db_pat
     leftovers = _temp_files(db_path.parent)
     assert len(leftovers) == 1, "the child should have died holding a half-done temp file"
     assert stat.S_IMODE(leftovers[0].stat().st_mode) == 0o600
+    assert 0 < leftovers[0].stat().st_size, "the temp file got (some of) the new data"
     # The dead writer's lock is released with its process; the next write just works.
     assert store.add_candidate(CandidateInput(name="Grace")).id == 2
     assert [c.name for c in Store(db_path).list_candidates()] == ["Ada", "Grace"]
