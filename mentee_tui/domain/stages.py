@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import datetime
+
 import arrow
 
 from mentee_tui.models import STAGES, Candidate
@@ -17,6 +19,7 @@ __all__ = [
     "follow_up_due",
     "matches_filter",
     "next_stage",
+    "parse_time",
     "previous_stage",
     "stage_since",
     "warning_text",
@@ -44,12 +47,20 @@ def previous_stage(candidate: Candidate) -> str | None:
     return PIPELINE[PIPELINE.index(candidate.stage) - 1]
 
 
+def parse_time(value: str) -> arrow.Arrow:
+    """A stored ISO 8601 time; the standard library's parser first (arrow's is 20x slower)."""
+    try:
+        return arrow.Arrow.fromdatetime(datetime.fromisoformat(value))
+    except (TypeError, ValueError):
+        return arrow.get(value)
+
+
 def stage_since(candidate: Candidate) -> arrow.Arrow:
     """When the candidate entered its current stage."""
     for entry in reversed(candidate.history):
         if entry.event == "stage":
-            return arrow.get(entry.at)
-    return arrow.get(candidate.created_at)
+            return parse_time(entry.at)
+    return parse_time(candidate.created_at)
 
 
 def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
@@ -60,8 +71,8 @@ def last_touch(candidate: Candidate) -> arrow.Arrow:
     """The last stage change or logged follow-up."""
     for entry in reversed(candidate.history):
         if entry.event in ("stage", "follow_up"):
-            return arrow.get(entry.at)
-    return arrow.get(candidate.created_at)
+            return parse_time(entry.at)
+    return parse_time(candidate.created_at)
 
 
 def follow_up_due(candidate: Candidate, now: arrow.Arrow, days: int = 7) -> bool:

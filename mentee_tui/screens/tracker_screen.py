@@ -69,6 +69,8 @@ class TrackerScreen(MenteeScreen):
         self._wide = False
         self._loaded = False
         self._left_mode = False
+        self._mounted = False
+        self._signature: object = None
 
     def compose_body(self) -> ComposeResult:
         yield TrackerBoard(id="board")
@@ -85,17 +87,19 @@ class TrackerScreen(MenteeScreen):
         self._wide = self.size.width >= WIDE_FROM
         self.set_class(self._wide, "-wide")
         self.set_class(getattr(self.app, "no_color", False), "-no-color")
-        self.refresh_from_store()
-        self.board.select_first()
+        self._mounted = True
 
     def on_screen_suspend(self) -> None:
         # Posted before the mode switch is handled, so current_mode is already the new one.
         self._left_mode = self.app.current_mode != self.MODE
 
     def on_screen_resume(self) -> None:
+        # Runs before MenteeScreen's handler, whose reload then finds nothing new.
+        # Entering the tracker (not closing a dialog over it) selects the first card.
+        entering = self._left_mode or not self._loaded
+        self._left_mode = False
         self.refresh_from_store()
-        if self._left_mode:  # entering the tracker (not closing a dialog over it)
-            self._left_mode = False
+        if entering:
             self.board.select_first()
 
     def on_resize(self) -> None:
@@ -106,11 +110,21 @@ class TrackerScreen(MenteeScreen):
             self._prompts.clear()
             self._show(self.board.selected_id())
 
-    def refresh_from_store(self, select_id: int | None = None) -> None:
-        """Reload from storage, keeping the selected card (or its place when it is gone)."""
-        if not self.is_mounted:
+    def refresh_from_store(self, select_id: int | None = None, *, force: bool = False) -> None:
+        """Reload from storage, keeping the selected card (or its place when it is gone).
+
+        Skipped when the file has not changed since the last load (closing a dialog,
+        coming back to the screen), unless `force`d.
+        """
+        if not self._mounted:
             return
         store = self.store
+        signature = store.signature()
+        if self._loaded and not force and signature == self._signature:
+            if select_id is not None:
+                self.board.select_id(select_id)
+            return
+        self._signature = signature
         candidates = store.list_candidates()
         settings = store.settings()
         now = self.mentee_app.now()

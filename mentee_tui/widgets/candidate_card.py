@@ -18,6 +18,11 @@ WARNING_GLYPH = "⚠"
 LEGEND = f"{FOLLOW_UP_GLYPH} follow-up due  {WARNING_GLYPH} warning"
 
 
+def _plain(value: str) -> str:
+    """Storage already cleans text; the check is cheap, the cleaning only when needed."""
+    return value if value.isprintable() else clean_line(value)
+
+
 def badges(candidate: Candidate, now: arrow.Arrow, follow_up_days: int) -> str:
     glyphs = ""
     if follow_up_due(candidate, now, follow_up_days):
@@ -39,11 +44,11 @@ def card_prompt(
 ) -> Content:
     """Compact: badges and name on one line. Wide: plus organization and days in stage."""
     glyphs = badges(candidate, now, follow_up_days)
-    name = clean_line(candidate.name) or "(no name)"
+    name = _plain(candidate.name) or "(no name)"
     head = Content.assemble((glyphs + " ", "bold"), name) if glyphs else Content(name)
     if not wide:
         return head
-    detail = clean_line(candidate.organization) or clean_line(candidate.role) or "—"
+    detail = _plain(candidate.organization) or _plain(candidate.role) or "—"
     since = stage_age(days_in_stage(candidate, now))
     # The last, empty line keeps cards apart.
     return Content.assemble(head.stylize("bold"), "\n", detail, "\n", (since, "dim"), "\n ")
