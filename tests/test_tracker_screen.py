@@ -231,3 +231,18 @@ async def test_every_binding_has_an_id_and_description_and_m_is_free(demo_app):
         await pilot.pause()
         help_keys = dict(demo_app.screen.keys)
         assert help_keys["]"] == "Move right" and help_keys["x"] == "Decline"
+
+
+async def test_no_color_keeps_the_selection_visible_with_reverse(monkeypatch, demo_store):
+    from conftest import fixed_clock
+
+    from mentee_tui.app import make_app
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store=demo_store, now=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(app, pilot)
+        cards = screen.query_one("#column-researched", StageColumn).cards
+        assert cards.render_line(0).text.startswith("Aiko")
+        assert all(seg.style.reverse and seg.style.bold for seg in cards.render_line(0))
+        assert not any(seg.style.reverse for seg in cards.render_line(1))  # not selected

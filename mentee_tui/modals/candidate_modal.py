@@ -17,13 +17,13 @@ from mentee_tui.text import clean_line, clean_text
 
 # (field, label, placeholder) of the single-line inputs, in form order.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name (required)", "Ada Lovelace"),
-    ("email", "Email", "ada@example.org"),
-    ("role", "Role", "Director of Engineering"),
-    ("organization", "Organization", "Analytical Engines Ltd"),
+    ("name", "Name (required)", "e.g. Ada Lovelace"),
+    ("email", "Email", "e.g. ada@example.org"),
+    ("role", "Role", "e.g. Director of Engineering"),
+    ("organization", "Organization", "e.g. Analytical Engines Ltd"),
 )
 MORE_LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("url", "Profile URL", "https://…"),
+    ("url", "Profile URL", "e.g. https://www.linkedin.com/in/…"),
     ("introduced_by", "Introduced by", "who put you in touch"),
 )
 TEXT_FIELDS: tuple[tuple[str, str], ...] = (

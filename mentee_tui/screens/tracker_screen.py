@@ -86,7 +86,6 @@ class TrackerScreen(MenteeScreen):
     def on_mount(self) -> None:
         self._wide = self.size.width >= WIDE_FROM
         self.set_class(self._wide, "-wide")
-        self.set_class(getattr(self.app, "no_color", False), "-no-color")
         self._mounted = True
 
     def on_screen_suspend(self) -> None:
