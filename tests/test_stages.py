@@ -125,3 +125,13 @@ def test_removing_the_moved_card_forgets_the_undo(store, ada):
     store.move_candidate(ada.id, "agreed", undoable=True)
     store.delete_candidate(ada.id)
     assert store.last_move() is None
+
+
+def test_undo_of_an_agreement_removes_the_mentorship_it_created(store, ada):
+    from mentee_tui.models_calendar import MentorshipSetup
+
+    store.agree_candidate(ada.id, MentorshipSetup(months=3, first="2027-01-15"), undoable=True)
+    assert len(store.meetings()) == 3
+    outcome = store.undo_last_move()
+    assert (outcome.candidate.stage, outcome.mentorship) == ("asked", "removed")
+    assert store.mentorships() == [] and store.meetings() == []

@@ -246,3 +246,28 @@ async def test_no_color_keeps_the_selection_visible_with_reverse(monkeypatch, de
         assert cards.render_line(0).text.startswith("Aiko")
         assert all(seg.style.reverse and seg.style.bold for seg in cards.render_line(0))
         assert not any(seg.style.reverse for seg in cards.render_line(1))  # not selected
+
+
+async def test_wider_terminals_show_organization_and_days_in_stage(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        cards = screen.query_one("#column-researched", StageColumn).cards
+        assert cards.render_line(1).text.startswith("Samir")  # compact: one line a card
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        lines = [cards.render_line(i).text.strip() for i in range(3)]
+        assert lines == ["Aiko Tanaka", "Woodgrove", "8 days in stage"]
+        assert selected_name(screen) == "Aiko Tanaka"
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert cards.render_line(1).text.startswith("Samir")
+
+
+async def test_tab_moves_the_selection_to_the_next_column(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("tab")
+        await pilot.pause()
+        assert selected_name(screen) == "Mei Lin"
+        highlighted = [c.cards.highlighted for c in screen.query(StageColumn)]
+        assert highlighted == [None, 0, None, None, None, None]

@@ -280,6 +280,10 @@ class TrackerScreen(MenteeScreen):
             message += f" Removed the referral card {outcome.removed_referral}."
         if outcome.kept_referral:
             message += f" Kept {outcome.kept_referral}, which was changed since."
+        if outcome.mentorship == "removed":
+            message += " Removed the mentorship and its meetings."
+        elif outcome.mentorship == "ended":
+            message += " Ended the mentorship; its held or edited meetings are kept."
         self._say(message)
 
     # -- cards ------------------------------------------------------------------------------

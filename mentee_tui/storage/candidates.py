@@ -195,6 +195,8 @@ class CandidateRepository:
                     db, _to_candidate(doc), move.from_stage, f"undo of the move to {move.to_stage}"
                 )
                 outcome = undo.UndoOutcome(candidate, move.to_stage, move.from_stage)
+                if move.to_stage == "agreed":
+                    outcome.mentorship = self._on_undo_agreed(db, candidate.id)
                 created = (
                     db.table(TABLE).get(doc_id=move.created_id) if move.created_id else None
                 )
@@ -219,6 +221,12 @@ class CandidateRepository:
     # Hooks the calendar's repository overrides; same transaction as the move.
     def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> None:
         """A mentor who agreed was declined or moved back: end their mentorship."""
+
+    def _on_undo_agreed(self, db: TinyDB, candidate_id: int) -> str:
+        """Undo of a move into agreed: remove the mentorship it created ("removed"), or only
+        end it when a meeting was held or edited ("ended"); "none" without a calendar."""
+        undo_agreement = getattr(self, "_undo_agreement", None)
+        return undo_agreement(db, candidate_id) if undo_agreement is not None else "none"
 
     def log_event(self, candidate_id: int, event: str, note: str = "") -> Candidate:
         """A follow-up, a draft or a note in the candidate's dated history."""

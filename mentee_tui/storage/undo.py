@@ -38,6 +38,7 @@ class UndoOutcome:
     to_stage: str  # where undo put it back
     removed_referral: str = ""  # the name of the referral card removed
     kept_referral: str = ""  # the name of a referral card kept because it was changed
+    mentorship: str = ""  # undoing an agreement: "removed", "ended" or "none"
 
 
 def snapshot(doc: dict[str, Any]) -> dict[str, Any]:
