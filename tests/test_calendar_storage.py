@@ -212,11 +212,11 @@ def test_an_undoable_agreement_is_the_last_move_and_undo_ends_it(store, asked):
     mentorship = store.agree_candidate(asked.id, SETUP, undoable=True)
     move = store.last_move()
     assert (move.candidate_id, move.from_stage, move.to_stage) == (asked.id, "asked", "agreed")
-    store.undo_last_move()  # moves the card back: the hook ends the mentorship in that write
+    # Moves the card back and, in the same write, removes the untouched mentorship.
+    assert store.undo_last_move().mentorship == "removed"
     assert store.get_candidate(asked.id).stage == "asked"
-    assert store.get_mentorship(mentorship.id).status == "ended"
-    assert store.undo_agreement(asked.id) == "removed"
-    assert store.mentorships() == []
+    assert store.mentorships() == [] and mentorship.id not in [m.id for m in store.mentorships()]
+    assert store.undo_agreement(asked.id) == "none"
 
 
 def test_agree_is_not_undoable_by_default(store, asked):
