@@ -12,16 +12,9 @@ from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 
 from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
-from mentee_tui.modals import (
-    CandidateModal,
-    ConfirmModal,
-    DeclineAnswer,
-    DeclineModal,
-    DetailsModal,
-    details_content,
-)
-from mentee_tui.models import STAGES, Candidate, CandidateInput
+from mentee_tui.models import STAGES, Candidate
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.screens.tracker_actions import TrackerCardActions
 from mentee_tui.text import clean_line, clean_text
 from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
 from mentee_tui.widgets.stage_column import STAGE_TITLES
@@ -34,7 +27,7 @@ BOARD_ACTIONS = {
 }
 
 
-class TrackerScreen(MenteeScreen):
+class TrackerScreen(TrackerCardActions, MenteeScreen):
     MODE = "tracker"
     BINDINGS = [
         Binding("right_square_bracket", "move_next", "Move right", key_display="]",
@@ -71,6 +64,7 @@ class TrackerScreen(MenteeScreen):
         self._left_mode = False
         self._mounted = False
         self._signature: object = None
+        self._follow_up_days = 7
 
     def compose_body(self) -> ComposeResult:
         yield TrackerBoard(id="board")
@@ -97,7 +91,7 @@ class TrackerScreen(MenteeScreen):
         # Entering the tracker (not closing a dialog over it) selects the first card.
         entering = self._left_mode or not self._loaded
         self._left_mode = False
-        self.refresh_from_store()
+        self.refresh_from_store(force=entering)  # days in stage move on while away
         if entering:
             self.board.select_first()
 
@@ -124,15 +118,9 @@ class TrackerScreen(MenteeScreen):
                 self.board.select_id(select_id)
             return
         self._signature = signature
-        candidates = store.list_candidates()
-        settings = store.settings()
-        now = self.mentee_app.now()
-        wide = self._wide
-        self._candidates = {c.id: c for c in candidates}
-        self._prompts = {
-            c.id: card_prompt(c, now=now, follow_up_days=settings.follow_up_days, wide=wide)
-            for c in candidates
-        }
+        self._candidates = {c.id: c for c in store.list_candidates()}
+        self._follow_up_days = store.settings().follow_up_days
+        self._prompts.clear()
         keep = select_id if select_id is not None else (
             self.board.selected_id() if self._loaded else None
         )
@@ -142,11 +130,11 @@ class TrackerScreen(MenteeScreen):
     def _show(self, keep: int | None) -> None:
         board = self.board
         position = board.position()
-        if not self._prompts and self._candidates:  # after a resize into or out of wide
+        if not self._prompts and self._candidates:  # after a reload or a resize
             now = self.mentee_app.now()
-            days = self.store.settings().follow_up_days
+            days, wide = self._follow_up_days, self._wide
             self._prompts = {
-                c.id: card_prompt(c, now=now, follow_up_days=days, wide=self._wide)
+                c.id: card_prompt(c, now=now, follow_up_days=days, wide=wide)
                 for c in self._candidates.values()
             }
         shown = [c for c in self._candidates.values() if matches_filter(c, self._filter)]
@@ -243,122 +231,6 @@ class TrackerScreen(MenteeScreen):
             self.refresh_from_store(select_id=moved.id)
             self._say(f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}")
         return moved
-
-    def action_decline(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-        if candidate.stage == "declined":
-            self._say(f"{candidate.name} is already declined; [ brings them back.")
-            return
-
-        def done(answer: DeclineAnswer | None) -> None:
-            if answer is None:
-                return
-            result = self.mentee_app.safely(
-                self.store.decline_candidate, candidate.id, answer.reason, answer.referred_to
-            )
-            if result is None:
-                return
-            declined, referral = result
-            self.refresh_from_store(select_id=declined.id)
-            message = f"{declined.name} declined. Keep reaching out."
-            if referral is not None:
-                message += f" Added {referral.name} to Researched."
-            self._say(message)
-
-        self.app.push_screen(DeclineModal(clean_line(candidate.name)), done)
-
-    def action_undo(self) -> None:
-        outcome = self.mentee_app.safely(self.store.undo_last_move)
-        if outcome is None:
-            return
-        self.refresh_from_store(select_id=outcome.candidate.id)
-        message = (f"Undone: {outcome.candidate.name} is back in "
-                   f"{STAGE_TITLES[outcome.to_stage]}.")
-        if outcome.removed_referral:
-            message += f" Removed the referral card {outcome.removed_referral}."
-        if outcome.kept_referral:
-            message += f" Kept {outcome.kept_referral}, which was changed since."
-        if outcome.mentorship == "removed":
-            message += " Removed the mentorship and its meetings."
-        elif outcome.mentorship == "ended":
-            message += " Ended the mentorship; its held or edited meetings are kept."
-        self._say(message)
-
-    # -- cards ------------------------------------------------------------------------------
-    def action_new(self) -> None:
-        def done(data: CandidateInput | None) -> None:
-            if data is None:
-                return
-            added = self.mentee_app.safely(self.store.add_candidate, data)
-            if added is not None:
-                self.refresh_from_store(select_id=added.id)
-                self._say(f"Added {added.name} to Researched.")
-
-        self.app.push_screen(CandidateModal(), done)
-
-    def action_edit(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-
-        def done(data: CandidateInput | None) -> None:
-            if data is None:
-                return
-            saved = self.mentee_app.safely(self.store.update_candidate, candidate.id, data)
-            if saved is not None:
-                self.refresh_from_store(select_id=saved.id)
-                self._say(f"Saved {saved.name}.")
-
-        self.app.push_screen(CandidateModal(candidate), done)
-
-    def action_details(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-        referrer = self._candidates.get(candidate.referred_by) if candidate.referred_by else None
-        body = details_content(
-            candidate, now=self.mentee_app.now(),
-            follow_up_days=self.store.settings().follow_up_days, referred_by=referrer,
-        )
-
-        def done(result: str | None) -> None:
-            if result == "edit":
-                self.action_edit()
-
-        self.app.push_screen(DetailsModal(candidate, body), done)
-
-    def action_follow_up(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-        logged = self.mentee_app.safely(self.store.log_event, candidate.id, "follow_up")
-        if logged is not None:
-            self.refresh_from_store(select_id=logged.id)
-            self._say(f"Follow-up logged for {logged.name}.")
-
-    def action_remove(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-        message = Content.assemble(
-            "Remove ", (clean_line(candidate.name), "bold"),
-            " and their history? This cannot be undone.",
-        )
-
-        def done(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            def delete() -> bool:
-                self.store.delete_candidate(candidate.id)
-                return True
-
-            if self.mentee_app.safely(delete):
-                self.refresh_from_store()
-                self._say(f"Removed {candidate.name}.")
-
-        self.app.push_screen(ConfirmModal("Remove candidate", message, "Remove"), done)
 
     # -- filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:

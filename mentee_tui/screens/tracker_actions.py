@@ -1,0 +1,146 @@
+"""The tracker's card actions: decline, undo, new, edit, details, follow-up, remove.
+
+A mixin of `TrackerScreen`, which supplies the selection, `_say` and the reload.
+Every write goes through `app.safely`, then reloads with the card selected.
+"""
+
+from __future__ import annotations
+
+from textual.content import Content
+
+from mentee_tui.modals import (
+    CandidateModal,
+    ConfirmModal,
+    DeclineAnswer,
+    DeclineModal,
+    DetailsModal,
+    details_content,
+)
+from mentee_tui.models import CandidateInput
+from mentee_tui.text import clean_line
+from mentee_tui.widgets.stage_column import STAGE_TITLES
+
+
+class TrackerCardActions:
+    """Needs from the screen: `selected()`, `_need_selection()`, `_say()`,
+    `refresh_from_store()`, `store`, `mentee_app`, `app` and `_candidates`."""
+
+    # -- moves that ask first ---------------------------------------------------------------
+    def action_decline(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        if candidate.stage == "declined":
+            self._say(f"{candidate.name} is already declined; [ brings them back.")
+            return
+
+        def done(answer: DeclineAnswer | None) -> None:
+            if answer is None:
+                return
+            result = self.mentee_app.safely(
+                self.store.decline_candidate, candidate.id, answer.reason, answer.referred_to
+            )
+            if result is None:
+                return
+            declined, referral = result
+            self.refresh_from_store(select_id=declined.id)
+            message = f"{declined.name} declined. Keep reaching out."
+            if referral is not None:
+                message += f" Added {referral.name} to Researched."
+            self._say(message)
+
+        self.app.push_screen(DeclineModal(clean_line(candidate.name)), done)
+
+    def action_undo(self) -> None:
+        outcome = self.mentee_app.safely(self.store.undo_last_move)
+        if outcome is None:
+            return
+        self.refresh_from_store(select_id=outcome.candidate.id)
+        message = (f"Undone: {outcome.candidate.name} is back in "
+                   f"{STAGE_TITLES[outcome.to_stage]}.")
+        if outcome.removed_referral:
+            message += f" Removed the referral card {outcome.removed_referral}."
+        if outcome.kept_referral:
+            message += f" Kept {outcome.kept_referral}, which was changed since."
+        if outcome.mentorship == "removed":
+            message += " Removed the mentorship and its meetings."
+        elif outcome.mentorship == "ended":
+            message += " Ended the mentorship; its held or edited meetings are kept."
+        self._say(message)
+
+    # -- cards ------------------------------------------------------------------------------
+    def action_new(self) -> None:
+        def done(data: CandidateInput | None) -> None:
+            if data is None:
+                return
+            added = self.mentee_app.safely(self.store.add_candidate, data)
+            if added is not None:
+                self.refresh_from_store(select_id=added.id)
+                self._say(f"Added {added.name} to Researched.")
+
+        self.app.push_screen(CandidateModal(), done)
+
+    def action_edit(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+
+        def done(data: CandidateInput | None) -> None:
+            if data is None:
+                return
+            saved = self.mentee_app.safely(self.store.update_candidate, candidate.id, data)
+            if saved is not None:
+                self.refresh_from_store(select_id=saved.id)
+                self._say(f"Saved {saved.name}.")
+
+        self.app.push_screen(CandidateModal(candidate), done)
+
+    def action_details(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        referrer = self._candidates.get(candidate.referred_by) if candidate.referred_by else None
+        body = details_content(
+            candidate, now=self.mentee_app.now(),
+            follow_up_days=self.store.settings().follow_up_days, referred_by=referrer,
+        )
+
+        def done(result: str | None) -> None:
+            if result == "edit":
+                self.action_edit()
+
+        self.app.push_screen(DetailsModal(candidate, body), done)
+
+    def action_follow_up(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        logged = self.mentee_app.safely(self.store.log_event, candidate.id, "follow_up")
+        if logged is not None:
+            self.refresh_from_store(select_id=logged.id)
+            self._say(f"Follow-up logged for {logged.name}.")
+
+    def action_remove(self) -> None:
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        message = Content.assemble(
+            "Remove ", (clean_line(candidate.name), "bold"),
+            " and their history? This cannot be undone.",
+        )
+
+        def done(confirmed: bool | None) -> None:
+            if not confirmed:
+                return
+            def delete() -> bool:
+                self.store.delete_candidate(candidate.id)
+                return True
+
+            if self.mentee_app.safely(delete):
+                self.refresh_from_store()
+                self._say(f"Removed {candidate.name}.")
+
+        self.app.push_screen(ConfirmModal("Remove candidate", message, "Remove"), done)
+
+
+__all__ = ["TrackerCardActions"]
