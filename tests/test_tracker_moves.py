@@ -94,6 +94,13 @@ async def test_decline_with_reason_and_referral_then_undo(demo_app, demo_store):
                                                                    "Grace Adeyemi")
         assert selected_name(screen) == "Grace Adeyemi"
         assert "Ada Byron" in column_names(screen, "researched")
+        screen.board.select_id(ada.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        details = demo_app.screen.query_one("#details-body").render().plain
+        assert f"Referred by: Grace Adeyemi (#{grace.id})" in details
+        await pilot.press("escape")
+        await pilot.pause()
         await pilot.press("u")
         await pilot.pause()
         grace = stored(demo_store, "Grace Adeyemi")
