@@ -220,7 +220,12 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             self._apply_move(candidate, stage)
 
     def _move_to_agreed(self, candidate: Candidate) -> None:
-        """Reaching agreed starts a mentorship; the setup dialog is wired here (escape cancels)."""
+        """Reaching agreed starts a mentorship. For now this only records the stage.
+
+        The mentorship setup is wired here: push the setup dialog and, on a result, save
+        with `store.agree_candidate(candidate.id, setup, undoable=True)` and
+        `refresh_from_store(select_id=candidate.id)`; escape (None) cancels the move.
+        """
         self._apply_move(candidate, "agreed")
 
     def _apply_move(self, candidate: Candidate, stage: str, note: str = "") -> Candidate | None:
