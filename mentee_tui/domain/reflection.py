@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass
 
 
@@ -63,3 +64,20 @@ def prompt_by_key(key: str) -> Prompt:
 def answered_count(texts: dict[str, str]) -> int:
     """How many of the prompts have a non-blank answer."""
     return sum(1 for key in PROMPT_KEYS if texts.get(key, "").strip())
+
+
+def revision_diff(before: str, after: str) -> list[tuple[str, str]]:
+    """What changed between two revisions, line by line: ("+", added), ("-", removed), (" ", kept).
+
+    Lines are compared whole, which reads better than a character diff for short paragraphs.
+    """
+    old, new = before.splitlines(), after.splitlines()
+    lines: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == "equal":
+            lines.extend((" ", line) for line in old[i1:i2])
+            continue
+        lines.extend(("-", line) for line in old[i1:i2])
+        lines.extend(("+", line) for line in new[j1:j2])
+    return lines

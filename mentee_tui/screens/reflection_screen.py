@@ -1,15 +1,197 @@
-"""Reflection screen (placeholder until its issue builds it)."""
+"""Reflection: one editor per prompt with its guidance, autosaved, with dated revisions."""
 
 from __future__ import annotations
 
-from textual.app import ComposeResult
-from textual.widgets import Static
+from textual import on
+from textual.app import ComposeResult, SuspendNotSupported
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.timer import Timer
+from textual.widgets import TextArea
 
+from mentee_tui.domain.reflection import PROMPTS
+from mentee_tui.external_editor import EditorFailed, edit_text
+from mentee_tui.modals.revisions_modal import RevisionsModal
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.widgets.prompt_editor import AnswerArea, PromptEditor
+
+AUTOSAVE_SECONDS = 1.5
 
 
 class ReflectionScreen(MenteeScreen):
     MODE = "reflection"
+    BINDINGS = [
+        Binding("ctrl+o", "external_editor", "Open in $EDITOR", id="reflection.external_editor"),
+        Binding("ctrl+r", "revisions", "Revisions", id="reflection.revisions"),
+        Binding("o", "external_editor", "Open in $EDITOR", show=False, id="reflection.external_editor_o"),
+        Binding("r", "revisions", "Revisions", show=False, id="reflection.revisions_r"),
+        Binding("enter", "edit", "Edit the answer", id="reflection.edit"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._autosave_timers: dict[str, Timer] = {}
+        self._current_key = PROMPTS[0].key  # the answer last edited: r, o and enter act on it
 
     def compose_body(self) -> ComposeResult:
-        yield Static("Reflection", id="reflection-body")
+        found = self.mentee_app.safely(self.store.reflections) or {}
+        with VerticalScroll(id="reflection-body"):
+            for number, prompt in enumerate(PROMPTS, start=1):
+                answer = found.get(prompt.key)
+                yield PromptEditor(prompt, number, len(PROMPTS), answer.text if answer else "")
+
+    def on_mount(self) -> None:
+        self.editor(self._current_key).area.focus()
+
+    def on_screen_resume(self) -> None:
+        super().on_screen_resume()
+        # Coming back puts the cursor in the answer last edited, ready to type.
+        if self.focused is None:
+            self.editor(self._current_key).area.focus()
+
+    # -- the editors ------------------------------------------------------------------
+    def editors(self) -> list[PromptEditor]:
+        return list(self.query(PromptEditor))
+
+    def editor(self, key: str) -> PromptEditor:
+        return self.query_one(f"#prompt-{key}", PromptEditor)
+
+    def current_editor(self) -> PromptEditor:
+        focused = self.focused
+        if isinstance(focused, AnswerArea):
+            self._current_key = focused.prompt_key
+        return self.editor(self._current_key)
+
+    @on(TextArea.Changed, ".answer")
+    def _typed(self, event: TextArea.Changed) -> None:
+        area = event.text_area
+        if not isinstance(area, AnswerArea):
+            return
+        editor = self.editor(area.prompt_key)
+        if not editor.dirty:
+            editor.state = "saved"
+            return
+        editor.state = "unsaved"
+        editor.needs_revision = True
+        # Debounce: save once typing has stopped for a moment.
+        timer = self._autosave_timers.pop(editor.key, None)
+        if timer is not None:
+            timer.stop()
+        self._autosave_timers[editor.key] = self.set_timer(
+            AUTOSAVE_SECONDS, lambda key=editor.key: self.autosave(key)
+        )
+
+    def on_descendant_focus(self, event) -> None:
+        if isinstance(event.widget, AnswerArea):
+            self._current_key = event.widget.prompt_key
+
+    def on_descendant_blur(self, event) -> None:
+        # Leaving an answer keeps a dated revision of it (if it changed).
+        if isinstance(event.widget, AnswerArea):
+            self.save(event.widget.prompt_key, revision=True)
+
+    def on_screen_suspend(self) -> None:
+        # Leaving the screen (another mode, or a dialog on top) saves every answer.
+        for editor in self.editors():
+            self.save(editor.key, revision=True)
+
+    # -- saving -------------------------------------------------------------------------
+    def autosave(self, key: str) -> None:
+        """Save the working copy, showing "saving" for a frame first."""
+        editor = self.editor(key)
+        if not editor.dirty:
+            return
+        editor.state = "saving"
+        self.call_after_refresh(self.save, key, False)
+
+    def save(self, key: str, revision: bool = False) -> bool:
+        """Write one answer if it changed (or needs its revision); False if the write failed."""
+        timer = self._autosave_timers.pop(key, None)
+        if timer is not None:
+            timer.stop()
+        editor = self.editor(key)
+        wants_revision = revision and editor.needs_revision
+        if not editor.dirty and not wants_revision:
+            if editor.state == "saving":
+                editor.state = "saved"
+            return True
+        saved = self.mentee_app.safely(
+            self.store.save_reflection, key, editor.text, revision=wants_revision
+        )
+        if saved is None:
+            editor.state = "unsaved"
+            return False
+        if wants_revision:
+            editor.needs_revision = False
+        editor.stored(saved.text)
+        return True
+
+    def save_for_hangup(self) -> None:
+        """The terminal is gone: write every answer now, in one write, with a revision."""
+        texts = {e.key: e.text for e in self.editors() if e.dirty or e.needs_revision}
+        if texts:
+            self.store.save_reflections(texts, revision=True)
+
+    def refresh_from_store(self) -> None:
+        """Show answers another process changed, but never replace what the user is typing."""
+        found = self.mentee_app.safely(self.store.reflections)
+        if found is None:
+            return
+        focused = self.focused
+        for editor in self.editors():
+            stored = found[editor.key].text
+            if stored == editor.saved_text:
+                continue
+            editing = editor.area is focused and editor.needs_revision
+            if editor.dirty or editing:
+                continue  # the user's own words win; they are saved when they leave
+            editor.saved_text = stored
+            editor.show_text(stored)
+            editor.state = "saved"
+
+    # -- actions --------------------------------------------------------------------------
+    def action_edit(self) -> None:
+        self.editor(self._current_key).area.focus()
+
+    def action_revisions(self) -> None:
+        editor = self.current_editor()
+        self.save(editor.key, revision=True)
+        reflection = self.mentee_app.safely(self.store.reflection, editor.key)
+        if reflection is None:
+            return
+        self.app.push_screen(
+            RevisionsModal(editor.prompt, reflection.revisions),
+            lambda text, key=editor.key: self._restore(key, text),
+        )
+
+    def _restore(self, key: str, text: str | None) -> None:
+        editor = self.editor(key)
+        if text is not None and text != editor.text:
+            editor.show_text(text)
+            editor.needs_revision = True
+            self.save(key, revision=True)
+            self.notify("Revision restored; the answer before it is kept as a revision too.")
+        editor.area.focus()
+
+    def action_external_editor(self) -> None:
+        editor = self.current_editor()
+        self.save(editor.key, revision=True)
+        try:
+            with self.app.suspend():
+                edited = edit_text(editor.text)
+        except SuspendNotSupported:
+            self.notify("This terminal cannot hand over to another editor.", severity="warning")
+            return
+        except EditorFailed as exc:
+            self.notify(str(exc), severity="warning", markup=False)
+            return
+        self.apply_external_edit(editor.key, edited)
+
+    def apply_external_edit(self, key: str, edited: str) -> None:
+        """Put the text back from the outside editor and keep it as a revision."""
+        editor = self.editor(key)
+        if edited != editor.text:
+            editor.show_text(edited)
+            editor.needs_revision = True
+        if self.save(key, revision=True):
+            editor.area.focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tinydb import Query
+from tinydb.table import Table
 
 from mentee_tui.domain.reflection import PROMPT_KEYS
 from mentee_tui.models import Reflection, Revision
@@ -18,6 +19,24 @@ def _check_key(key: str) -> str:
     return key
 
 
+def _apply(table: Table, key: str, text: str, revision: bool, now: str) -> Reflection:
+    """Write one answer's working copy (and maybe a revision) into an open transaction."""
+    doc = table.get(Query().key == key)
+    current = Reflection.from_dict(doc) if doc else Reflection(key=key)
+    if current.text != text:
+        current.text = text
+        current.updated_at = now
+    if revision:
+        last = current.revisions[-1].text if current.revisions else ""
+        if current.text != last:
+            current.revisions.append(Revision(at=now, text=current.text))
+    if doc is None:
+        table.insert(current.to_dict())
+    else:
+        table.update(current.to_dict(), doc_ids=[doc.doc_id])
+    return current
+
+
 class ReflectionRepository:
     db: Database
 
@@ -28,24 +47,20 @@ class ReflectionRepository:
         found = {doc["key"]: Reflection.from_dict(doc) for doc in docs}
         return {key: found.get(key, Reflection(key=key)) for key in PROMPT_KEYS}
 
+    def reflection(self, key: str) -> Reflection:
+        """One prompt's answer with its revisions, oldest first."""
+        return self.reflections()[_check_key(key)]
+
     def save_reflection(self, key: str, text: str, *, revision: bool = False) -> Reflection:
         """Store the working copy; with `revision`, also keep a dated revision if it changed."""
-        _check_key(key)
-        text = clean_text(text, multiline=True)
+        return self.save_reflections({key: text}, revision=revision)[key]
+
+    def save_reflections(
+        self, texts: dict[str, str], *, revision: bool = False
+    ) -> dict[str, Reflection]:
+        """Store several answers in one write (a hang-up saves every editor at once)."""
+        cleaned = {_check_key(key): clean_text(text, multiline=True) for key, text in texts.items()}
         with self.db.writing() as db:
             table = db.table(TABLE)
-            doc = table.get(Query().key == key)
-            current = Reflection.from_dict(doc) if doc else Reflection(key=key)
             now = self.db.now_iso()
-            if current.text != text:
-                current.text = text
-                current.updated_at = now
-            if revision:
-                last = current.revisions[-1].text if current.revisions else ""
-                if current.text != last:
-                    current.revisions.append(Revision(at=now, text=current.text))
-            if doc is None:
-                table.insert(current.to_dict())
-            else:
-                table.update(current.to_dict(), doc_ids=[doc.doc_id])
-            return current
+            return {key: _apply(table, key, text, revision, now) for key, text in cleaned.items()}
