@@ -271,3 +271,17 @@ async def test_tab_moves_the_selection_to_the_next_column(demo_app):
         assert selected_name(screen) == "Mei Lin"
         highlighted = [c.cards.highlighted for c in screen.query(StageColumn)]
         assert highlighted == [None, 0, None, None, None, None]
+
+
+async def test_a_database_damaged_meanwhile_keeps_the_board_and_says_so(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        demo_store.path.write_text("{ not json")
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert any("damaged" in n.message for n in demo_app._notifications)
+        assert column_names(screen, "coffee") == ["Grace Adeyemi"]
+        await pilot.press("right_square_bracket")  # a move fails with a message, no crash
+        await pilot.pause()
+        assert demo_app.screen is screen and selected_name(screen) == "Aiko Tanaka"
+        assert demo_store.path.read_text() == "{ not json"  # never overwritten

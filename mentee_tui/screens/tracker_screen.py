@@ -15,6 +15,7 @@ from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
 from mentee_tui.models import STAGES, Candidate
 from mentee_tui.screens.base import MenteeScreen
 from mentee_tui.screens.tracker_actions import TrackerCardActions
+from mentee_tui.storage import StorageError
 from mentee_tui.text import clean_line, clean_text
 from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
 from mentee_tui.widgets.stage_column import STAGE_TITLES
@@ -117,9 +118,15 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             if select_id is not None:
                 self.board.select_id(select_id)
             return
+        try:
+            candidates = store.list_candidates()
+            follow_up_days = store.settings().follow_up_days
+        except StorageError as exc:  # damaged by another process: keep showing what we had
+            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
+            return
         self._signature = signature
-        self._candidates = {c.id: c for c in store.list_candidates()}
-        self._follow_up_days = store.settings().follow_up_days
+        self._candidates = {c.id: c for c in candidates}
+        self._follow_up_days = follow_up_days
         self._prompts.clear()
         keep = select_id if select_id is not None else (
             self.board.selected_id() if self._loaded else None
