@@ -60,7 +60,7 @@ async def test_enter_on_each_line_jumps_to_its_screen(demo_app):
         await pilot.pause()
         steps = _expected_steps(demo_app)
         for index, step in enumerate(steps):
-            await pilot.press("1")
+            await pilot.press("escape", "1")  # Reflection starts in an editor
             await pilot.pause()
             journey = demo_app.screen.query_one("#journey", OptionList)
             journey.highlighted = 0

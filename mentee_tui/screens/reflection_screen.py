@@ -32,6 +32,7 @@ class ReflectionScreen(MenteeScreen):
         super().__init__()
         self._autosave_timers: dict[str, Timer] = {}
         self._current_key = PROMPTS[0].key  # the answer last edited: r, o and enter act on it
+        self._left_screen = False
 
     def compose_body(self) -> ComposeResult:
         found = self.mentee_app.safely(self.store.reflections) or {}
@@ -45,8 +46,9 @@ class ReflectionScreen(MenteeScreen):
 
     def on_screen_resume(self) -> None:
         super().on_screen_resume()
-        # Coming back puts the cursor in the answer last edited, ready to type.
-        if self.focused is None:
+        # Coming back from another screen puts the cursor in the answer last edited, ready
+        # to type; closing a dialog leaves the focus where the user had put it.
+        if self._left_screen and self.focused is None:
             self.editor(self._current_key).area.focus()
 
     # -- the editors ------------------------------------------------------------------
@@ -92,6 +94,7 @@ class ReflectionScreen(MenteeScreen):
 
     def on_screen_suspend(self) -> None:
         # Leaving the screen (another mode, or a dialog on top) saves every answer.
+        self._left_screen = self.app.current_mode != self.MODE
         for editor in self.editors():
             self.save(editor.key, revision=True)
 
