@@ -7,6 +7,7 @@ from test_tracker_screen import column_names, open_tracker, selected_name
 
 from mentee_tui.app import make_app
 from mentee_tui.modals import CandidateModal, DeclineModal
+from mentee_tui.modals.mentorship_modal import MentorshipSetupModal
 from mentee_tui.models import CandidateInput
 from mentee_tui.screens import TrackerScreen
 from mentee_tui.storage import Store
@@ -49,22 +50,62 @@ async def test_right_bracket_at_agreed_does_nothing(demo_app, demo_store):
         assert selected_name(screen) == "Priya Raman"
 
 
-async def test_reaching_agreed_goes_through_move_to_agreed(demo_app, demo_store, monkeypatch):
-    seen = []
-    original = TrackerScreen._move_to_agreed
-
-    def spy(self, candidate):
-        seen.append(candidate.name)
-        original(self, candidate)
-
-    monkeypatch.setattr(TrackerScreen, "_move_to_agreed", spy)
+async def test_reaching_agreed_opens_the_setup_and_confirm_plans_the_meetings(
+    demo_app, demo_store
+):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)
         screen.board.select_id(stored(demo_store, "Jonas Becker").id)
         await pilot.press("right_square_bracket")
         await pilot.pause()
-    assert seen == ["Jonas Becker"]
-    assert stored(demo_store, "Jonas Becker").stage == "agreed"
+        assert isinstance(demo_app.screen, MentorshipSetupModal)
+        assert stored(demo_store, "Jonas Becker").stage == "asked"  # nothing saved yet
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, TrackerScreen)
+        assert selected_name(screen) == "Jonas Becker"
+    jonas = stored(demo_store, "Jonas Becker")
+    assert jonas.stage == "agreed"
+    mentorship = next(m for m in demo_store.mentorships() if m.candidate_id == jonas.id)
+    meetings = demo_store.meetings(mentorship.id)
+    assert len(meetings) == 12
+    # The first meeting defaults to the same day next month, at the settings' time.
+    assert meetings[0].start.startswith("2026-12-26T09:00")
+
+
+async def test_escape_in_the_setup_cancels_the_move(demo_app, demo_store):
+    mentorships_before = len(demo_store.mentorships())
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(stored(demo_store, "Jonas Becker").id)
+        history_before = len(stored(demo_store, "Jonas Becker").history)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, MentorshipSetupModal)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, TrackerScreen)
+    jonas = stored(demo_store, "Jonas Becker")
+    assert jonas.stage == "asked" and len(jonas.history) == history_before
+    assert len(demo_store.mentorships()) == mentorships_before
+
+
+async def test_undo_of_an_agreement_removes_the_untouched_mentorship(demo_app, demo_store):
+    mentorships_before = len(demo_store.mentorships())
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(stored(demo_store, "Jonas Becker").id)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert len(demo_store.mentorships()) == mentorships_before + 1
+        await pilot.press("u")
+        await pilot.pause()
+    jonas = stored(demo_store, "Jonas Becker")
+    assert jonas.stage == "asked"
+    assert (jonas.history[-1].event, jonas.history[-1].stage) == ("stage", "asked")
+    assert len(demo_store.mentorships()) == mentorships_before
 
 
 async def test_left_bracket_from_declined_returns_where_the_card_left(demo_app, demo_store):

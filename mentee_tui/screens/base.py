@@ -8,6 +8,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer
 
+from mentee_tui.storage import StorageError
 from mentee_tui.widgets import NavBar
 
 if TYPE_CHECKING:
@@ -36,7 +37,10 @@ class MenteeScreen(Screen):
         yield from ()
 
     def on_screen_resume(self) -> None:
-        self.refresh_from_store()
+        try:
+            self.refresh_from_store()
+        except StorageError as exc:  # damaged by another process: say so, keep running
+            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
 
     def refresh_from_store(self) -> None:
         """Reload what the screen shows; called on entry and when another process wrote."""

@@ -11,8 +11,11 @@ from textual.binding import Binding
 from textual.content import Content
 from textual.widgets import Input, OptionList, Static, TextArea
 
+from mentee_tui.domain.schedule import default_setup
 from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
+from mentee_tui.modals.mentorship_modal import MentorshipSetupModal
 from mentee_tui.models import STAGES, Candidate
+from mentee_tui.models_calendar import MentorshipSetup
 from mentee_tui.screens.base import MenteeScreen
 from mentee_tui.screens.tracker_actions import TrackerCardActions
 from mentee_tui.storage import StorageError
@@ -227,13 +230,24 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             self._apply_move(candidate, stage)
 
     def _move_to_agreed(self, candidate: Candidate) -> None:
-        """Reaching agreed starts a mentorship. For now this only records the stage.
+        """Reaching agreed starts a mentorship: the setup opens; escape cancels the move."""
+        settings = self.mentee_app.safely(self.store.settings)
+        if settings is None:
+            return
+        defaults = default_setup(settings, self.mentee_app.now())
 
-        The mentorship setup is wired here: push the setup dialog and, on a result, save
-        with `store.agree_candidate(candidate.id, setup, undoable=True)` and
-        `refresh_from_store(select_id=candidate.id)`; escape (None) cancels the move.
-        """
-        self._apply_move(candidate, "agreed")
+        def agreed(setup: MentorshipSetup | None) -> None:
+            if setup is None:
+                self._say(f"Not moved: {candidate.name} stays in {STAGE_TITLES[candidate.stage]}")
+                return
+            started = self.mentee_app.safely(
+                self.store.agree_candidate, candidate.id, setup, undoable=True
+            )
+            if started is not None:
+                self.refresh_from_store(select_id=candidate.id)
+                self._say(f"{candidate.name} agreed: {setup.months} monthly meetings planned; see the calendar (4)")
+
+        self.app.push_screen(MentorshipSetupModal(candidate.name, defaults), agreed)
 
     def _apply_move(self, candidate: Candidate, stage: str, note: str = "") -> Candidate | None:
         moved = self.mentee_app.safely(
