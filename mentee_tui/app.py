@@ -121,6 +121,16 @@ class MenteeApp(App[int]):
         except (NotImplementedError, RuntimeError, AttributeError):
             pass  # not on the main thread (tests) or not on POSIX
 
+    def get_driver_class(self):
+        """On POSIX, a driver that also treats the terminal's input closing as a hang-up."""
+        from textual import constants
+
+        if constants.DRIVER is None and os.name == "posix":
+            from mentee_tui.hangup import HangUpDriver
+
+            return HangUpDriver
+        return super().get_driver_class()
+
     def installed_screens(self) -> Iterable[Screen]:
         for stack in self._screen_stacks.values():
             yield from stack
