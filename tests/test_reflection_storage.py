@@ -1,0 +1,79 @@
+"""Reflection answers in storage: working copy, dated revisions, cleaning; the revision diff."""
+
+from __future__ import annotations
+
+import arrow
+import pytest
+
+from mentee_tui.domain.reflection import PROMPT_KEYS, revision_diff
+from mentee_tui.storage import InvalidInput, Store
+
+
+def test_every_prompt_is_listed_even_unanswered(store):
+    found = store.reflections()
+    assert tuple(found) == PROMPT_KEYS
+    assert all(r.text == "" and r.revisions == [] for r in found.values())
+
+
+def test_autosave_keeps_the_working_copy_without_a_revision(store):
+    store.save_reflection("skills", "Listening")
+    answer = store.reflection("skills")
+    assert answer.text == "Listening"
+    assert answer.updated_at.startswith("2026-11-26T10:00:00")
+    assert answer.revisions == []
+
+
+def test_a_revision_is_kept_only_when_the_text_changed(db_path):
+    times = iter(["2026-11-01T09:00:00+00:00", "2026-11-02T09:00:00+00:00",
+                  "2026-11-03T09:00:00+00:00", "2026-11-04T09:00:00+00:00"])
+    store = Store(db_path, now=lambda: arrow.get(next(times)))
+    store.save_reflection("skills", "Listening", revision=True)
+    store.save_reflection("skills", "Listening", revision=True)  # unchanged: no new revision
+    store.save_reflection("skills", "Listening\nWriting", revision=True)
+    revisions = store.reflection("skills").revisions
+    assert [r.text for r in revisions] == ["Listening", "Listening\nWriting"]
+    assert [r.at[:10] for r in revisions] == ["2026-11-01", "2026-11-03"]
+
+
+def test_several_answers_are_saved_in_one_call(store):
+    saved = store.save_reflections({"skills": "Budgets", "notes": "Ask about travel"}, revision=True)
+    assert set(saved) == {"skills", "notes"}
+    found = store.reflections()
+    assert found["skills"].text == "Budgets" and found["notes"].revisions[0].text == "Ask about travel"
+
+
+def test_an_unknown_prompt_is_refused_and_nothing_is_written(store):
+    with pytest.raises(InvalidInput):
+        store.save_reflections({"skills": "Budgets", "bogus": "x"})
+    assert store.reflection("skills").text == ""
+    with pytest.raises(InvalidInput):
+        store.reflection("bogus")
+
+
+def test_control_and_escape_characters_are_stripped_but_lines_stay(store):
+    saved = store.save_reflection("notes", "one\x1b[31m red\x07\r\ntwo\tthree\x00", revision=True)
+    assert saved.text == "one red\ntwo\tthree"
+    assert store.reflection("notes").revisions[-1].text == "one red\ntwo\tthree"
+
+
+def test_markup_like_text_is_kept_literally(store):
+    store.save_reflection("notes", "[bold]not bold[/] [/]")
+    assert store.reflection("notes").text == "[bold]not bold[/] [/]"
+
+
+def test_the_diff_marks_added_removed_and_kept_lines():
+    before = "Lead a team\nLearn budgets\nWrite more"
+    after = "Lead a team of 8\nLearn budgets\nWrite more\nSpeak at an event"
+    assert revision_diff(before, after) == [
+        ("-", "Lead a team"),
+        ("+", "Lead a team of 8"),
+        (" ", "Learn budgets"),
+        (" ", "Write more"),
+        ("+", "Speak at an event"),
+    ]
+
+
+def test_the_first_revision_is_all_added_and_no_change_is_all_kept():
+    assert revision_diff("", "a\nb") == [("+", "a"), ("+", "b")]
+    assert revision_diff("a\nb", "a\nb") == [(" ", "a"), (" ", "b")]
+    assert revision_diff("", "") == []
