@@ -1,0 +1,221 @@
+"""Reflection from the keyboard: editors, Tab, escape, autosave, revisions, outside changes."""
+
+from __future__ import annotations
+
+import time
+
+import pytest
+from textual import events
+from textual.widgets import Static
+
+from mentee_tui.domain.reflection import PROMPTS
+from mentee_tui.modals.revisions_modal import RevisionsModal
+from mentee_tui.screens import ReflectionScreen, TrackerScreen
+from mentee_tui.screens import reflection_screen
+from mentee_tui.storage import Store
+from mentee_tui.widgets.prompt_editor import AnswerArea, PromptEditor
+
+from conftest import fixed_clock
+
+SIZE = (80, 24)
+
+
+@pytest.fixture(autouse=True)
+def _quick_autosave(monkeypatch):
+    monkeypatch.setattr(reflection_screen, "AUTOSAVE_SECONDS", 0.1)
+
+
+async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
+    deadline = time.monotonic() + timeout
+    while not condition():
+        assert time.monotonic() < deadline, "condition never became true"
+        await pilot.pause(0.05)
+
+
+async def open_reflection(pilot) -> ReflectionScreen:
+    await pilot.pause()
+    await pilot.press("2")
+    await pilot.pause()
+    screen = pilot.app.screen
+    assert isinstance(screen, ReflectionScreen)
+    return screen
+
+
+def area(screen: ReflectionScreen, key: str) -> AnswerArea:
+    return screen.editor(key).area
+
+
+async def test_entering_puts_the_cursor_in_the_first_answer_with_every_prompt_and_its_guidance(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        editors = screen.query(PromptEditor)
+        assert [e.key for e in editors] == [p.key for p in PROMPTS]
+        assert app.focused is area(screen, PROMPTS[0].key)
+        for prompt in PROMPTS:
+            editor = screen.editor(prompt.key)
+            assert str(editor.query_one(".guidance", Static).content) == prompt.guidance
+            assert prompt.title in str(editor.query_one(".prompt-title", Static).content)
+        # The first answer and its guidance fit side by side at 80x24.
+        first = screen.editor(PROMPTS[0].key)
+        guidance = first.query_one(".guidance").region
+        assert first.area.region.right <= guidance.x and guidance.right <= 80
+        assert first.area.region.bottom <= 23
+
+
+async def test_tab_moves_between_answers_and_escape_frees_the_number_keys(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press("tab")
+        assert app.focused is area(screen, PROMPTS[1].key)
+        await pilot.press("tab")
+        assert app.focused is area(screen, PROMPTS[2].key)
+        await pilot.press("shift+tab")
+        assert app.focused is area(screen, PROMPTS[1].key)
+        await pilot.press("3")  # typed: the editor has the keys
+        assert area(screen, PROMPTS[1].key).text == "3"
+        assert app.current_mode == "reflection"
+        await pilot.press("escape")
+        assert app.focused is None
+        await pilot.press("3")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+
+
+async def test_typing_is_autosaved_after_a_pause_without_a_revision(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        editor = screen.editor("career_goals")
+        await pilot.press(*"Lead a team")
+        assert editor.state == "unsaved"
+        assert "unsaved" in str(editor.query_one(".prompt-title", Static).content)
+        await wait_until(pilot, lambda: editor.state == "saved")
+        assert "✓ saved" in str(editor.query_one(".prompt-title", Static).content)
+        answer = store.reflection("career_goals")
+        assert answer.text == "Lead a team" and answer.revisions == []
+
+
+async def test_saving_shows_its_state_until_the_write(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        editor = screen.editor("career_goals")
+        editor.area.insert("Goals")
+        screen.autosave("career_goals")
+        assert editor.state == "saving"
+        await wait_until(pilot, lambda: editor.state == "saved")
+        assert store.reflection("career_goals").text == "Goals"
+
+
+async def test_leaving_an_answer_keeps_a_revision(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reflection(pilot)
+        await pilot.press(*"Lead a team", "tab")
+        await pilot.pause()
+        revisions = store.reflection("career_goals").revisions
+        assert [r.text for r in revisions] == ["Lead a team"]
+        await pilot.press("shift+tab", "tab")  # in and out again without typing
+        await pilot.pause()
+        assert len(store.reflection("career_goals").revisions) == 1
+
+
+async def test_leaving_the_screen_saves_and_returning_finds_the_text(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press("tab", *"Budgets")
+        await pilot.press("escape", "3")
+        await pilot.pause()
+        answer = store.reflection("skills")
+        assert answer.text == "Budgets" and [r.text for r in answer.revisions] == ["Budgets"]
+        await pilot.press("2")
+        await pilot.pause()
+        assert app.screen is screen
+        assert area(screen, "skills").text == "Budgets"
+        assert app.focused is area(screen, "skills")  # back where the user was, ready to type
+
+
+async def test_revisions_show_what_changed_literally_and_enter_restores_one(app, db_path):
+    times = iter(["2026-11-01T09:00:00+00:00", "2026-11-02T09:00:00+00:00"])
+    writer = Store(db_path, now=lambda: __import__("arrow").get(next(times)))
+    writer.save_reflection("skills", "[bold]Listening[/]", revision=True)
+    writer.save_reflection("skills", "[bold]Listening[/]\nWriting", revision=True)
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press("tab", "ctrl+r")
+        await pilot.pause()
+        modal = app.screen
+        assert isinstance(modal, RevisionsModal)
+        assert [r.at[:10] for r in modal.revisions] == ["2026-11-02", "2026-11-01"]
+        diff = str(modal.query_one("#revisions-diff", Static).content)
+        assert "  [bold]Listening[/]" in diff and "+ Writing" in diff
+        await pilot.press("down")
+        diff = str(modal.query_one("#revisions-diff", Static).content)
+        assert "+ [bold]Listening[/]" in diff and "Writing" not in diff
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.screen is screen
+        assert area(screen, "skills").text == "[bold]Listening[/]"
+        assert [r.text for r in app.store.reflection("skills").revisions][-1] == "[bold]Listening[/]"
+
+
+async def test_r_opens_revisions_outside_the_editor_and_escape_closes(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RevisionsModal)
+        assert app.screen.query_one("#revisions-empty")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen and app.focused is area(screen, "career_goals")
+
+
+async def test_an_outside_change_shows_but_never_replaces_what_the_user_types(app, db_path):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press(*"mine")  # career_goals: typed, not yet saved
+        other = Store(db_path, now=fixed_clock)
+        other.save_reflections({"career_goals": "theirs", "skills": "from the CLI"})
+        screen.refresh_from_store()
+        await pilot.pause()
+        assert area(screen, "career_goals").text == "mine"
+        assert area(screen, "skills").text == "from the CLI"
+        assert screen.editor("skills").state == "saved"
+        await wait_until(pilot, lambda: screen.editor("career_goals").state == "saved")
+        other.save_reflection("career_goals", "theirs again")
+        screen.refresh_from_store()  # saved, but the user is still in this answer
+        assert area(screen, "career_goals").text == "mine"
+
+
+async def test_pasted_control_characters_are_dropped(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        answer = area(screen, "career_goals")
+        # A terminal paste reaches the app, which forwards it to the focused editor.
+        app.post_message(events.Paste("red\x1b[31m text\x07\nnext"))
+        await pilot.pause()
+        assert answer.text == "red text\nnext"
+
+
+async def test_the_editor_shows_what_was_stored_and_keeps_the_cursor_in_place(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        answer = area(screen, "career_goals")
+        answer.insert("ab\x00cd")  # a control character that got past the paste filter
+        answer.cursor_location = (0, 3)  # after "ab\x00"
+        assert screen.save("career_goals")
+        assert answer.text == "abcd" and store.reflection("career_goals").text == "abcd"
+        assert answer.cursor_location == (0, 2)
+        answer.insert("X")
+        assert screen.save("career_goals")
+        assert answer.text == "abXcd" and answer.cursor_location == (0, 3)
+
+
+async def test_save_for_hangup_writes_every_changed_answer_with_a_revision(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press(*"typed just now")
+        area(screen, "notes").insert("and here")
+        screen.save_for_hangup()
+        found = store.reflections()
+        assert found["career_goals"].revisions[-1].text == "typed just now"
+        assert found["notes"].revisions[-1].text == "and here"
+        assert found["skills"].revisions == []
