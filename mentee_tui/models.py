@@ -5,17 +5,17 @@ The JSON shapes match DESIGN §Data shapes; `to_dict` gives exactly that shape.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from mentee_tui.records import build, known_fields
 
 STAGES: tuple[str, ...] = ("researched", "contacted", "coffee", "asked", "agreed", "declined")
 SOURCES: tuple[str, ...] = ("linkedin", "network", "referral", "event", "other")
 EVENTS: tuple[str, ...] = ("stage", "follow_up", "draft", "note")
 
 
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
+_known = known_fields
 
 
 @dataclass(slots=True)
@@ -30,7 +30,7 @@ class HistoryEntry:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> HistoryEntry:
-        return cls(**_known(cls, data))
+        return build(cls, _known(cls, data))
 
 
 @dataclass(slots=True)
@@ -78,8 +78,8 @@ class Candidate:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Candidate:
         known = _known(cls, data)
-        known["history"] = [HistoryEntry.from_dict(h) for h in data.get("history", [])]
-        return cls(**known)
+        known["history"] = [HistoryEntry.from_dict(h) for h in known.get("history", [])]
+        return build(cls, known)
 
     @property
     def has_warning(self) -> bool:
@@ -113,8 +113,8 @@ class Reflection:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Reflection:
         known = _known(cls, data)
-        known["revisions"] = [Revision(**_known(Revision, r)) for r in data.get("revisions", [])]
-        return cls(**known)
+        known["revisions"] = [build(Revision, _known(Revision, r)) for r in known.get("revisions", [])]
+        return build(cls, known)
 
 
 @dataclass(slots=True)
@@ -130,4 +130,4 @@ class Settings:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Settings:
-        return cls(**_known(cls, data))
+        return build(cls, _known(cls, data))

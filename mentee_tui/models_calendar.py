@@ -5,8 +5,10 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import asdict, dataclass, field
 from typing import Any
+
+from mentee_tui.records import build, known_fields
 
 MEETING_STATUSES: tuple[str, ...] = ("planned", "done", "skipped", "moved", "cancelled")
 # Meetings that happened (or were deliberately let go): a new rule or an early end keeps them.
@@ -15,9 +17,7 @@ HELD_STATUSES: tuple[str, ...] = ("done", "skipped")
 UPCOMING_STATUSES: tuple[str, ...] = ("planned", "moved")
 
 
-def _known(cls: type, data: dict[str, Any]) -> dict[str, Any]:
-    names = {f.name for f in fields(cls)}
-    return {k: v for k, v in data.items() if k in names}
+_known = known_fields
 
 
 @dataclass(slots=True)
@@ -36,7 +36,7 @@ class MentorshipSetup:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> MentorshipSetup:
-        return cls(**_known(cls, data))
+        return build(cls, _known(cls, data))
 
 
 @dataclass(slots=True)
@@ -70,7 +70,7 @@ class Mentorship:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Mentorship:
-        return cls(**_known(cls, data))
+        return build(cls, _known(cls, data))
 
 
 @dataclass(slots=True)
@@ -102,8 +102,8 @@ class Meeting:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Meeting:
         known = _known(cls, data)
-        known["actions"] = list(data.get("actions", []))
-        return cls(**known)
+        known["actions"] = list(known.get("actions", []))
+        return build(cls, known)
 
 
 @dataclass(slots=True)

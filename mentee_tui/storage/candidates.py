@@ -116,8 +116,7 @@ class CandidateRepository:
         if stage is not None:
             check_stage(stage)
         with self.db.reading() as db:
-            docs = db.table(TABLE).all()
-        found = [_to_candidate(doc) for doc in docs]
+            found = [_to_candidate(doc) for doc in db.table(TABLE).all()]
         if stage is not None:
             found = [c for c in found if c.stage == stage]
         return sorted(found, key=lambda c: c.id)

@@ -25,6 +25,8 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from mentee_tui.records import DamagedRecord
+
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 LOCK_TIMEOUT_SECONDS = 15.0
@@ -262,10 +264,22 @@ class Database:
 
     # -- transactions --------------------------------------------------------
     @contextmanager
+    def _damaged_records_are_errors(self) -> Iterator[None]:
+        """A hand-edited record of the wrong shape: a clear error naming the file."""
+        try:
+            yield
+        except DamagedRecord as exc:
+            raise StorageError(
+                f"{self.path}: {exc}. Restore a backup or fix the record; "
+                "mentee-tui will not overwrite the file."
+            ) from exc
+
+    @contextmanager
     def reading(self) -> Iterator[TinyDB]:
         """A consistent snapshot; no lock needed since writers replace the file whole."""
         txn = _Transaction(self._load(), writable=False)
-        yield txn.db
+        with self._damaged_records_are_errors():
+            yield txn.db
 
     @contextmanager
     def writing(self) -> Iterator[TinyDB]:
@@ -275,7 +289,8 @@ class Database:
             if not data:
                 data = {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "next_ids": {}}}}
             txn = _Transaction(data, writable=True)
-            yield txn.db
+            with self._damaged_records_are_errors():
+                yield txn.db
             if txn.dirty or not self.path.exists():
                 self._write(txn.data)
 

@@ -43,8 +43,7 @@ class ReflectionRepository:
     def reflections(self) -> dict[str, Reflection]:
         """Every prompt, answered or not, keyed by prompt key."""
         with self.db.reading() as db:
-            docs = db.table(TABLE).all()
-        found = {doc["key"]: Reflection.from_dict(doc) for doc in docs}
+            found = {r.key: r for r in (Reflection.from_dict(doc) for doc in db.table(TABLE).all())}
         return {key: found.get(key, Reflection(key=key)) for key in PROMPT_KEYS}
 
     def reflection(self, key: str) -> Reflection:
