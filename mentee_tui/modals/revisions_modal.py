@@ -18,9 +18,10 @@ from mentee_tui.models import Revision
 DIFF_STYLES = {"+": "bold", "-": "strike dim", " ": ""}
 
 
-def revision_label(at: str) -> str:
+def revision_label(at: str, zone: str = "UTC") -> str:
+    """A revision's date in the person's time zone (the setting, else the system's)."""
     try:
-        return arrow.get(at).to("local").format("YYYY-MM-DD HH:mm")
+        return arrow.get(at).to(zone).format("YYYY-MM-DD HH:mm")
     except (arrow.parser.ParserError, ValueError, TypeError):
         return at
 
@@ -45,9 +46,10 @@ class RevisionsModal(ModalScreen[str | None]):
         Binding("enter", "restore", "Restore this revision", id="revisions.restore"),
     ]
 
-    def __init__(self, prompt: Prompt, revisions: list[Revision]) -> None:
+    def __init__(self, prompt: Prompt, revisions: list[Revision], zone: str = "UTC") -> None:
         super().__init__(classes="mentee-dialog")
         self.prompt = prompt
+        self.zone = zone
         self.revisions = list(reversed(revisions))  # newest first
 
     def compose(self) -> ComposeResult:
@@ -61,7 +63,7 @@ class RevisionsModal(ModalScreen[str | None]):
             else:
                 with Horizontal(id="revisions-row"):
                     yield OptionList(
-                        *(Option(revision_label(r.at), id=str(i)) for i, r in enumerate(self.revisions)),
+                        *(Option(revision_label(r.at, self.zone), id=str(i)) for i, r in enumerate(self.revisions)),
                         id="revisions-list",
                     )
                     with VerticalScroll(id="revisions-diff-scroll"):
@@ -81,7 +83,7 @@ class RevisionsModal(ModalScreen[str | None]):
     def _show(self, index: int) -> None:
         current = self.revisions[index]
         previous = self.revisions[index + 1].text if index + 1 < len(self.revisions) else ""
-        heading = Text(f"{revision_label(current.at)}, against ", style="dim")
+        heading = Text(f"{revision_label(current.at, self.zone)}, against ", style="dim")
         heading.append("the one before" if index + 1 < len(self.revisions) else "an empty answer")
         heading.append("\n")
         self.query_one("#revisions-diff", Static).update(heading + diff_text(previous, current.text))

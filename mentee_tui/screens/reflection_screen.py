@@ -10,6 +10,7 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from mentee_tui.domain.reflection import PROMPTS
+from mentee_tui.domain.timezones import system_timezone
 from mentee_tui.external_editor import EditorFailed, edit_text
 from mentee_tui.modals.revisions_modal import RevisionsModal
 from mentee_tui.screens.base import MenteeScreen
@@ -162,8 +163,10 @@ class ReflectionScreen(MenteeScreen):
         reflection = self.mentee_app.safely(self.store.reflection, editor.key)
         if reflection is None:
             return
+        settings = self.mentee_app.safely(self.store.settings)
+        zone = (settings.timezone if settings else "") or system_timezone()
         self.app.push_screen(
-            RevisionsModal(editor.prompt, reflection.revisions),
+            RevisionsModal(editor.prompt, reflection.revisions, zone),
             lambda text, key=editor.key: self._restore(key, text),
         )
 
@@ -183,7 +186,9 @@ class ReflectionScreen(MenteeScreen):
             with self.app.suspend():
                 edited = edit_text(editor.text)
         except SuspendNotSupported:
-            self.notify("This terminal cannot hand over to another editor.", severity="warning")
+            self.notify(
+                "This terminal cannot hand over to another editor.", severity="warning", markup=False
+            )
             return
         except EditorFailed as exc:
             self.notify(str(exc), severity="warning", markup=False)

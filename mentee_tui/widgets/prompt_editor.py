@@ -29,6 +29,8 @@ class AnswerArea(TextArea):
             placeholder="Write here…",
         )
         self.prompt_key = key
+        # A steady cursor: no redraw twice a second over a slow SSH link.
+        self.cursor_blink = False
 
     async def _on_paste(self, event: events.Paste) -> None:
         # TextArea's own handler runs next (handlers run down the MRO) with the cleaned text.
@@ -70,7 +72,10 @@ class PromptEditor(Vertical):
     def _title(self) -> Text:
         title = Text(f"{self.number}/{self.total} ", style="dim")
         title.append(self.prompt.title, style="bold")
-        title.append(f"  {STATE_LABELS[self.state]}", style="dim" if self.state == "saved" else "bold")
+        label = STATE_LABELS[self.state]
+        if self.state == "saved" and not self.saved_text.strip():
+            label = "○ not answered yet"
+        title.append(f"  {label}", style="dim" if self.state == "saved" else "bold")
         return title
 
     def watch_state(self) -> None:
