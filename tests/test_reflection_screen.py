@@ -219,3 +219,12 @@ async def test_save_for_hangup_writes_every_changed_answer_with_a_revision(app, 
         assert found["career_goals"].revisions[-1].text == "typed just now"
         assert found["notes"].revisions[-1].text == "and here"
         assert found["skills"].revisions == []
+
+
+async def test_quitting_from_inside_an_editor_keeps_the_last_words(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        await open_reflection(pilot)
+        await pilot.press(*"quitting now", "ctrl+q")
+        await pilot.pause()
+    answer = store.reflection("career_goals")
+    assert answer.text == "quitting now" and answer.revisions[-1].text == "quitting now"

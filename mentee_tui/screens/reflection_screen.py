@@ -37,10 +37,16 @@ class ReflectionScreen(MenteeScreen):
 
     def compose_body(self) -> ComposeResult:
         found = self.mentee_app.safely(self.store.reflections) or {}
+        # Kept as plain references too, so the answers can still be saved while the app
+        # shuts down and the widgets are already leaving the DOM.
+        self._editors = {
+            prompt.key: PromptEditor(
+                prompt, number, len(PROMPTS), found[prompt.key].text if prompt.key in found else ""
+            )
+            for number, prompt in enumerate(PROMPTS, start=1)
+        }
         with VerticalScroll(id="reflection-body"):
-            for number, prompt in enumerate(PROMPTS, start=1):
-                answer = found.get(prompt.key)
-                yield PromptEditor(prompt, number, len(PROMPTS), answer.text if answer else "")
+            yield from self._editors.values()
 
     def on_mount(self) -> None:
         self.editor(self._current_key).area.focus()
@@ -54,10 +60,10 @@ class ReflectionScreen(MenteeScreen):
 
     # -- the editors ------------------------------------------------------------------
     def editors(self) -> list[PromptEditor]:
-        return list(self.query(PromptEditor))
+        return list(self._editors.values())
 
     def editor(self, key: str) -> PromptEditor:
-        return self.query_one(f"#prompt-{key}", PromptEditor)
+        return self._editors[key]
 
     def current_editor(self) -> PromptEditor:
         focused = self.focused
@@ -135,6 +141,13 @@ class ReflectionScreen(MenteeScreen):
         texts = {e.key: e.text for e in self.editors() if e.dirty or e.needs_revision}
         if texts:
             self.store.save_reflections(texts, revision=True)
+
+    def on_unmount(self) -> None:
+        # Quitting (ctrl+q, or q after escape) must not lose the last words typed.
+        try:
+            self.save_for_hangup()
+        except Exception:  # noqa: BLE001 - the app is closing; nowhere left to report it
+            pass
 
     def refresh_from_store(self) -> None:
         """Show answers another process changed, but never replace what the user is typing."""

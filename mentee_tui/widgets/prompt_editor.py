@@ -62,11 +62,12 @@ class PromptEditor(Vertical):
         self.saved_text = text
         # The user changed this answer since its last revision: leaving it keeps one.
         self.needs_revision = False
+        self._area = AnswerArea(text, prompt.key)
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="prompt-title")
         with Horizontal(classes="prompt-row"):
-            yield AnswerArea(self.saved_text, self.prompt.key)
+            yield self._area
             yield Static(Text(self.prompt.guidance), classes="guidance")
 
     def _title(self) -> Text:
@@ -89,7 +90,7 @@ class PromptEditor(Vertical):
 
     @property
     def area(self) -> AnswerArea:
-        return self.query_one(AnswerArea)
+        return self._area
 
     @property
     def text(self) -> str:
