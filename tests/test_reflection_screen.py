@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 
+import arrow
 import pytest
 from textual import events
 from textual.widgets import Static
@@ -134,7 +135,7 @@ async def test_leaving_the_screen_saves_and_returning_finds_the_text(app, store)
 
 async def test_revisions_show_what_changed_literally_and_enter_restores_one(app, db_path):
     times = iter(["2026-11-01T09:00:00+00:00", "2026-11-02T09:00:00+00:00"])
-    writer = Store(db_path, now=lambda: __import__("arrow").get(next(times)))
+    writer = Store(db_path, now=lambda: arrow.get(next(times)))
     writer.save_reflection("skills", "[bold]Listening[/]", revision=True)
     writer.save_reflection("skills", "[bold]Listening[/]\nWriting", revision=True)
     async with app.run_test(size=SIZE) as pilot:
