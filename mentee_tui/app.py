@@ -182,12 +182,17 @@ class MenteeApp(App[int]):
 
     def action_help(self) -> None:
         screen = self.screen
-        keys: list[tuple[str, str]] = []
+        # One line per action: aliases (u and ctrl+z, d and delete) share it.
+        rows: dict[tuple[int, str], tuple[list[str], str]] = {}
         for node in (screen, self):
             for binding in self.own_bindings(node):
                 if node.check_action(binding.action.split("(")[0], ()) is False:
                     continue
-                keys.append((self.get_key_display(binding), binding.description))
+                shown, _ = rows.setdefault((id(node), binding.action), ([], binding.description))
+                display = self.get_key_display(binding)
+                if display not in shown:
+                    shown.append(display)
+        keys = [(" / ".join(shown), description) for shown, description in rows.values()]
         keys.append(("^p", "Command palette: every action, searchable"))
         title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
         self.push_screen(HelpScreen(title, keys, str(self.store.path)), self._after_help)
