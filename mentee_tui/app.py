@@ -45,11 +45,12 @@ class MenteeApp(App[int]):
         "calendar": CalendarScreen,
     }
     # App level holds only quit, help and screen switching; screens own the rest.
+    # 1-4 stay out of the footer: the nav bar at the top already shows them.
     BINDINGS = [
-        Binding("1", "switch('home')", "Home", id="app.home"),
-        Binding("2", "switch('reflection')", "Reflection", id="app.reflection"),
-        Binding("3", "switch('tracker')", "Tracker", id="app.tracker"),
-        Binding("4", "switch('calendar')", "Calendar", id="app.calendar"),
+        Binding("1", "switch('home')", "Home", show=False, id="app.home"),
+        Binding("2", "switch('reflection')", "Reflection", show=False, id="app.reflection"),
+        Binding("3", "switch('tracker')", "Tracker", show=False, id="app.tracker"),
+        Binding("4", "switch('calendar')", "Calendar", show=False, id="app.calendar"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("escape", "leave_editor", "Leave text box", show=False, id="app.leave_editor"),

@@ -31,7 +31,7 @@ class MenteeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE, id="nav")
         yield from self.compose_body()
-        yield Footer()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         yield from ()
