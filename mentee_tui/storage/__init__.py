@@ -17,12 +17,16 @@ from mentee_tui.storage.core import (
     StorageError,
     atomic_write_json,
 )
+from mentee_tui.storage.recovery import Recovery, RecoveryRepository
 from mentee_tui.storage.reflections import ReflectionRepository
 from mentee_tui.storage.settings import SettingsRepository
 
 
 # CalendarRepository comes before CandidateRepository: its `_on_left_agreed` must win.
-class Store(CalendarRepository, CandidateRepository, ReflectionRepository, SettingsRepository):
+class Store(
+    CalendarRepository, CandidateRepository, ReflectionRepository, SettingsRepository,
+    RecoveryRepository,
+):
     """The app's and the command line's single way into the database."""
 
     def __init__(
@@ -47,6 +51,7 @@ __all__ = [
     "Database",
     "InvalidInput",
     "NotFound",
+    "Recovery",
     "Store",
     "StorageError",
     "atomic_write_json",

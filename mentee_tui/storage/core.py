@@ -247,12 +247,12 @@ class Database:
             ) from exc
 
     @contextmanager
-    def _locked(self) -> Iterator[None]:
+    def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         try:
-            self._lock.acquire()
+            self._lock.acquire(timeout=timeout)
         except Timeout as exc:
             raise StorageError(
-                f"{self.path}: the database stayed locked for {LOCK_TIMEOUT_SECONDS:.0f}s "
+                f"{self.path}: the database stayed locked for {timeout:.0f}s "
                 "by another mentee-tui; try again."
             ) from exc
         except OSError as exc:
@@ -282,9 +282,12 @@ class Database:
             yield txn.db
 
     @contextmanager
-    def writing(self) -> Iterator[TinyDB]:
-        """One read-modify-write under the cross-process lock, written once, atomically."""
-        with self._locked():
+    def writing(self, lock_timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[TinyDB]:
+        """One read-modify-write under the cross-process lock, written once, atomically.
+
+        A hang-up passes a short `lock_timeout`: better to skip than to hang.
+        """
+        with self._locked(lock_timeout):
             data = self._load()
             if not data:
                 data = {META_TABLE: {"1": {"schema_version": SCHEMA_VERSION, "next_ids": {}}}}
