@@ -19,6 +19,7 @@ from mentee_tui.domain.plan import plan_summary
 from mentee_tui.modals.settings_modal import SettingsModal
 from mentee_tui.models import Settings
 from mentee_tui.paths import resolve_db_path
+from mentee_tui.recovery import offer_recoveries, save_for_hangup
 from mentee_tui.resources import stylesheet_paths
 from mentee_tui.screens import (
     CalendarScreen,
@@ -73,6 +74,7 @@ class MenteeApp(App[int]):
             self.notify(warning, severity="warning", markup=False, timeout=8)
         self.set_interval(POLL_SECONDS, self._poll_store)
         self._install_hangup_handlers()
+        self.call_after_refresh(offer_recoveries, self)  # forms a hang-up left unsaved
 
     def _remember_theme(self, theme: Any) -> None:
         name = getattr(theme, "name", str(theme))
@@ -139,13 +141,7 @@ class MenteeApp(App[int]):
     def hang_up(self) -> None:
         """The terminal is gone: save what was typed and leave at once, writing nothing to it."""
         try:
-            for screen in list(self.installed_screens()):
-                save = getattr(screen, "save_for_hangup", None)
-                if save is not None:
-                    try:
-                        save()
-                    except Exception:  # noqa: BLE001 - keep saving the others
-                        pass
+            save_for_hangup(self)  # each screen's text, and every open form for next time
         finally:
             os._exit(0)
 

@@ -156,3 +156,25 @@ def test_the_end_of_input_alone_saves_the_typed_reflection(db_path):
             proc.kill()
         os.close(master)
     _assert_saved(db_path)
+
+
+def test_a_signal_keeps_the_unsaved_candidate_form_for_the_next_start(db_path):
+    """An open form with typed text goes to the recovery table, offered on the next start."""
+    pid, master = _spawn_in_pty(db_path)
+    screen = Screen(master)
+    try:
+        screen.wait_for("Home")
+        os.write(master, b"3")
+        screen.wait_for("Researched")
+        os.write(master, b"n")
+        screen.wait_for("New candidate")
+        os.write(master, b"Ada in a pty")
+        screen.wait_for("Ada in a pty")
+        os.kill(pid, signal.SIGHUP)
+        assert _wait_exit(pid, screen) == 0
+    finally:
+        os.close(master)
+    [kept] = Store(db_path).recoveries()
+    assert kept.kind == "candidate" and kept.context["candidate_id"] is None
+    assert kept.payload["name"] == "Ada in a pty"
+    assert Store(db_path).list_candidates() == []  # kept aside, not saved as a card

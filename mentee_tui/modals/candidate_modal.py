@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models import SOURCES, Candidate, CandidateInput
 from mentee_tui.storage.candidates import normalize_email
 from mentee_tui.storage.core import InvalidInput
@@ -52,17 +53,36 @@ class CleanTextArea(TextArea):
         event.text = clean_text(event.text, multiline=True)
 
 
-class CandidateModal(ModalScreen[CandidateInput | None]):
-    """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing."""
+class CandidateModal(RecoverableForm, ModalScreen[CandidateInput | None]):
+    """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing.
+
+    `restore` fills the form with values kept by a hang-up (see `RecoverableForm`).
+    """
+
+    RECOVERY_KIND = "candidate"
+    RECOVERY_FIELDS = {
+        name: name for name in (
+            "name", "email", "role", "organization", "source", "url", "introduced_by",
+            "why", "notes", "knows_well", "is_supervisor",
+        )
+    }
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="candidate_form.cancel"),
         Binding("ctrl+s", "save", "Save", id="candidate_form.save"),
     ]
 
-    def __init__(self, candidate: Candidate | None = None) -> None:
+    def __init__(
+        self, candidate: Candidate | None = None, *, restore: dict | None = None
+    ) -> None:
         super().__init__(classes="mentee-dialog")
         self.candidate = candidate
+        self.restore = restore
+
+    def recovery_context(self) -> dict:
+        if self.candidate is None:
+            return {"candidate_id": None, "name": ""}
+        return {"candidate_id": self.candidate.id, "name": self.candidate.name}
 
     def _value(self, name: str) -> str | bool:
         if self.candidate is None:
@@ -107,6 +127,7 @@ class CandidateModal(ModalScreen[CandidateInput | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.start_recovery()
         self.query_one("#name", Input).focus()
 
     # Typed or pasted control and escape characters never reach the fields.

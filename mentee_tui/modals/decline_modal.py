@@ -11,6 +11,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.text import clean_line, clean_text
 
 
@@ -20,17 +21,27 @@ class DeclineAnswer:
     referred_to: str = ""
 
 
-class DeclineModal(ModalScreen[DeclineAnswer | None]):
+class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
     """Returns the answer on enter / ctrl+s, None on escape (nothing is declined)."""
+
+    RECOVERY_KIND = "decline"
+    RECOVERY_FIELDS = {"reason": "decline-reason", "referred_to": "decline-referral"}
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="decline.cancel"),
         Binding("ctrl+s", "save", "Decline", id="decline.save"),
     ]
 
-    def __init__(self, name: str) -> None:
+    def __init__(
+        self, name: str, candidate_id: int | None = None, *, restore: dict | None = None
+    ) -> None:
         super().__init__(classes="mentee-dialog")
         self.candidate_name = name
+        self.candidate_id = candidate_id
+        self.restore = restore
+
+    def recovery_context(self) -> dict:
+        return {"candidate_id": self.candidate_id, "name": self.candidate_name}
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box", id="decline-box"):
@@ -51,6 +62,7 @@ class DeclineModal(ModalScreen[DeclineAnswer | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.start_recovery()
         self.query_one("#decline-reason", Input).focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:

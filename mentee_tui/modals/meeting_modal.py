@@ -14,6 +14,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentee_tui.domain.schedule import local_time, parse_date, parse_time
+from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
 from mentee_tui.text import clean_line, clean_text
 
@@ -22,17 +23,32 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + "."
 
 
-class MeetingModal(ModalScreen[MeetingEdit | None]):
+class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
+    """`restore` fills the form with values kept by a hang-up (see `RecoverableForm`)."""
+
+    RECOVERY_KIND = "meeting"
+    RECOVERY_FIELDS = {
+        "date": "meeting-date", "time": "meeting-time", "duration": "meeting-duration",
+        "status": "meeting-status", "agenda": "meeting-agenda", "notes": "meeting-notes",
+        "actions": "meeting-actions",
+    }
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
         Binding("ctrl+s", "save", "Save", id="meeting.save"),
     ]
 
-    def __init__(self, meeting: Meeting, mentorship: Mentorship) -> None:
+    def __init__(
+        self, meeting: Meeting, mentorship: Mentorship, *, restore: dict | None = None
+    ) -> None:
         super().__init__(classes="calendar-dialog")
         self.meeting = meeting
         self.mentorship = mentorship
+        self.restore = restore
         self._warned_unsaved = False
+
+    def recovery_context(self) -> dict:
+        return {"meeting_id": self.meeting.id, "mentorship_id": self.mentorship.id,
+                "number": self.meeting.number, "mentor": self.meeting.mentor}
 
     def compose(self) -> ComposeResult:
         m = self.meeting
@@ -69,6 +85,7 @@ class MeetingModal(ModalScreen[MeetingEdit | None]):
                 yield Button("Cancel (esc)", id="meeting-cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.start_recovery()
         self.query_one("#meeting-date", Input).focus()
         self.query_one("#meeting-box").border_subtitle = "ctrl+s save · esc cancel"
 

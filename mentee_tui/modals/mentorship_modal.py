@@ -22,6 +22,7 @@ from mentee_tui.domain.schedule import (
     parse_rule,
     validate_setup,
 )
+from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MentorshipSetup
 from mentee_tui.text import clean_line
 
@@ -35,8 +36,19 @@ def _sentence(message: str) -> str:
     return message[:1].upper() + message[1:] + "."
 
 
-class MentorshipSetupModal(ModalScreen[MentorshipSetup | None]):
-    """`candidate_name` is shown as plain text; `defaults` fills the form."""
+class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None]):
+    """`candidate_name` is shown as plain text; `defaults` fills the form.
+
+    `candidate_id` (agreeing on the tracker) or `mentorship_id` (changing the plan) say
+    what a form kept by a hang-up was about; `restore` fills in its values.
+    """
+
+    RECOVERY_KIND = "mentorship_setup"
+    RECOVERY_FIELDS = {
+        "months": "setup-months", "which": "setup-which", "weekday": "setup-weekday",
+        "time": "setup-time", "duration": "setup-duration", "timezone": "setup-timezone",
+        "first": "setup-first",
+    }
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="setup.cancel"),
@@ -44,12 +56,21 @@ class MentorshipSetupModal(ModalScreen[MentorshipSetup | None]):
     ]
 
     def __init__(self, candidate_name: str, defaults: MentorshipSetup, *,
-                 changing: bool = False, held: tuple[int, ...] = ()) -> None:
+                 changing: bool = False, held: tuple[int, ...] = (),
+                 candidate_id: int | None = None, mentorship_id: int | None = None,
+                 restore: dict | None = None) -> None:
         super().__init__(classes="calendar-dialog")
         self.candidate_name = candidate_name
+        self.candidate_id = candidate_id
+        self.mentorship_id = mentorship_id
+        self.restore = restore
         self.defaults = defaults
         self.changing = changing
         self.held = held  # numbers of meetings already held, which a new rule keeps
+
+    def recovery_context(self) -> dict:
+        return {"name": self.candidate_name, "changing": self.changing,
+                "candidate_id": self.candidate_id, "mentorship_id": self.mentorship_id}
 
     def compose(self) -> ComposeResult:
         d = self.defaults
@@ -90,6 +111,7 @@ class MentorshipSetupModal(ModalScreen[MentorshipSetup | None]):
                 yield Button("Cancel (esc)", id="setup-cancel", compact=True)
 
     def on_mount(self) -> None:
+        self.start_recovery()
         self.query_one("#setup-months", Input).focus()
         self.query_one("#setup-box").border_subtitle = "ctrl+s confirm · esc cancel"
         self._preview()

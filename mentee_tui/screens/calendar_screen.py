@@ -233,17 +233,19 @@ class CalendarScreen(MenteeScreen):
 
     def action_open_meeting(self) -> None:
         meeting, mentorship = self.meeting, self.mentorship
-        if meeting is None or mentorship is None:
-            return
+        if meeting is not None and mentorship is not None:
+            self.open_meeting(meeting, mentorship)
 
+    def open_meeting(self, meeting: Meeting, mentorship: Mentorship,
+                     restore: dict | None = None) -> None:
         def save(edit: MeetingEdit | None) -> None:
             if edit is not None and self.mentee_app.safely(
                     self.store.update_meeting, meeting.id, edit) is not None:
                 self.refresh_from_store()
 
-        self.app.push_screen(MeetingModal(meeting, mentorship), save)
+        self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
 
-    def action_change_plan(self) -> None:
+    def action_change_plan(self, restore: dict | None = None) -> None:
         mentorship = self.mentorship
         if mentorship is None or not mentorship.active:
             return
@@ -256,7 +258,8 @@ class CalendarScreen(MenteeScreen):
 
         held = tuple(m.number for m in self.meetings if m.status in HELD_STATUSES)
         self.app.push_screen(MentorshipSetupModal(
-            mentorship.mentor, mentorship.setup(), changing=True, held=held), save)
+            mentorship.mentor, mentorship.setup(), changing=True, held=held,
+            mentorship_id=mentorship.id, restore=restore), save)
 
     def action_end_early(self) -> None:
         mentorship = self.mentorship

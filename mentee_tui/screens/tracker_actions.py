@@ -28,8 +28,11 @@ class TrackerCardActions:
     # -- moves that ask first ---------------------------------------------------------------
     def action_decline(self) -> None:
         candidate = self._need_selection()
-        if candidate is None:
-            return
+        if candidate is not None:
+            self.decline_candidate(candidate)
+
+    def decline_candidate(self, candidate, restore: dict | None = None) -> None:
+        """Ask for the reason and referral; `restore` refills a dialog kept by a hang-up."""
         if candidate.stage == "declined":
             self._say(f"{candidate.name} is already declined; [ brings them back.")
             return
@@ -49,7 +52,9 @@ class TrackerCardActions:
                 message += f" Added {referral.name} to Researched."
             self._say(message)
 
-        self.app.push_screen(DeclineModal(clean_line(candidate.name)), done)
+        self.app.push_screen(
+            DeclineModal(clean_line(candidate.name), candidate.id, restore=restore), done
+        )
 
     def action_undo(self) -> None:
         outcome = self.mentee_app.safely(self.store.undo_last_move)
@@ -69,7 +74,7 @@ class TrackerCardActions:
         self._say(message)
 
     # -- cards ------------------------------------------------------------------------------
-    def action_new(self) -> None:
+    def action_new(self, restore: dict | None = None) -> None:
         def done(data: CandidateInput | None) -> None:
             if data is None:
                 return
@@ -78,13 +83,14 @@ class TrackerCardActions:
                 self.refresh_from_store(select_id=added.id)
                 self._say(f"Added {added.name} to Researched.")
 
-        self.app.push_screen(CandidateModal(), done)
+        self.app.push_screen(CandidateModal(restore=restore), done)
 
     def action_edit(self) -> None:
         candidate = self._need_selection()
-        if candidate is None:
-            return
+        if candidate is not None:
+            self.edit_candidate(candidate)
 
+    def edit_candidate(self, candidate, restore: dict | None = None) -> None:
         def done(data: CandidateInput | None) -> None:
             if data is None:
                 return
@@ -93,7 +99,7 @@ class TrackerCardActions:
                 self.refresh_from_store(select_id=saved.id)
                 self._say(f"Saved {saved.name}.")
 
-        self.app.push_screen(CandidateModal(candidate), done)
+        self.app.push_screen(CandidateModal(candidate, restore=restore), done)
 
     def action_details(self) -> None:
         candidate = self._need_selection()

@@ -229,7 +229,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         else:
             self._apply_move(candidate, stage)
 
-    def _move_to_agreed(self, candidate: Candidate) -> None:
+    def _move_to_agreed(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Reaching agreed starts a mentorship: the setup opens; escape cancels the move."""
         settings = self.mentee_app.safely(self.store.settings)
         if settings is None:
@@ -247,7 +247,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
                 self.refresh_from_store(select_id=candidate.id)
                 self._say(f"{candidate.name} agreed: {setup.months} monthly meetings planned; see the calendar (4)")
 
-        self.app.push_screen(MentorshipSetupModal(candidate.name, defaults), agreed)
+        self.app.push_screen(MentorshipSetupModal(
+            candidate.name, defaults, candidate_id=candidate.id, restore=restore), agreed)
 
     def _apply_move(self, candidate: Candidate, stage: str, note: str = "") -> Candidate | None:
         moved = self.mentee_app.safely(
