@@ -226,3 +226,47 @@ async def test_a_mentorship_setup_reopens_for_its_candidate(demo_app, demo_store
         await pilot.pause()
     assert demo_store.get_candidate(5).stage == "asked"
     assert demo_store.recoveries() == []
+
+
+async def test_an_edit_reopens_on_its_card_and_saves_through_the_tracker(demo_store, db_path):
+    demo_store.keep_recovery("candidate", {"name": "Mei Lin", "role": "VP [i]Data[/i]"},
+                             {"candidate_id": 3, "name": "Mei Lin"})
+    app = _new_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "edit of Mei Lin" in app.screen.message.plain
+        await pilot.press("r")
+        await pilot.pause()
+        form = app.screen
+        assert isinstance(form, CandidateModal) and form.candidate.id == 3
+        assert form.query_one("#role", Input).value == "VP [i]Data[/i]"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen.board.selected_id() == 3  # the tracker's own save path
+    assert demo_store.get_candidate(3).role == "VP [i]Data[/i]"
+
+
+async def test_a_plan_change_reopens_on_the_calendar_unless_the_mentorship_ended(
+        demo_store, db_path):
+    context = {"name": "Priya Raman", "changing": True, "candidate_id": None, "mentorship_id": 1}
+    demo_store.keep_recovery("mentorship_setup", {"time": "17:30"}, context)
+    app = _new_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert "plan change with Priya Raman" in app.screen.message.plain
+        await pilot.press("r")
+        await pilot.pause()
+        setup = app.screen
+        assert isinstance(setup, MentorshipSetupModal) and setup.changing
+        assert app.current_mode == "calendar"
+        assert setup.query_one("#setup-time", Input).value == "17:30"
+    demo_store.keep_recovery("mentorship_setup", {"time": "18:00"}, context)
+    demo_store.end_mentorship(1)
+    app = _new_app(db_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        assert not isinstance(app.screen, MentorshipSetupModal)
+        assert any("has ended" in str(n.message) for n in app._notifications)
+    assert demo_store.recoveries() == []
