@@ -229,8 +229,10 @@ async def test_every_binding_has_an_id_and_description_and_m_is_free(demo_app):
             assert title in titles
         await pilot.press("question_mark")
         await pilot.pause()
-        help_keys = dict(demo_app.screen.keys)
-        assert help_keys["]"] == "Move right" and help_keys["x"] == "Decline"
+        by_key = {key: description for keys, description in demo_app.screen.keys
+                  for key in keys.split(" / ")}
+        assert by_key["]"] == "Move right" and by_key["x"] == "Decline"
+        assert by_key["u"] == by_key["^z"] == "Undo last move"
 
 
 async def test_no_color_keeps_the_selection_visible_with_reverse(monkeypatch, demo_store):
