@@ -133,8 +133,17 @@ def _cmd_move(args, db_path) -> int:
         return _fail("to move a candidate to agreed, use `mentee-tui agree`", 2)
     if args.stage not in STAGES:
         return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}", 2)
-    candidate = _open_store(db_path).move_candidate(candidate_id, args.stage)
+    store = _open_store(db_path)
+    before = store.get_candidate(candidate_id)
+    if before.stage == args.stage:
+        print(f"{before.id} {before.name} is already in {before.stage}; nothing changed")
+        return EXIT_OK
+    upcoming = store.upcoming_meetings_of(candidate_id) if before.stage == "agreed" else None
+    candidate = store.move_candidate(candidate_id, args.stage)
     print(f"{candidate.id} {candidate.name}: {candidate.stage}")
+    if upcoming is not None:
+        print(f"The mentorship with {candidate.name} has ended: {upcoming} planned "
+              f"meeting{'s' if upcoming != 1 else ''} cancelled, held ones kept.")
     return EXIT_OK
 
 

@@ -189,6 +189,55 @@ async def test_change_plan_keeps_the_held_meeting(demo_app, demo_store):
     assert meetings[1].start == "2026-12-08T09:00:00+00:00"
 
 
+async def test_meeting_form_messages_stay_in_sight_and_go_once_fixed(demo_app, demo_store):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        modal = demo_app.screen
+        cell = modal.meeting.start[:7]  # the meeting's month on the grid
+        date = modal.query_one("#meeting-date", Input)
+        date.value = "not a date"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = modal.query_one("#meeting-error")
+        # The form is taller than 24 lines; the message is still on screen, inside the box.
+        box = modal.query_one("#meeting-box").region
+        assert error.region.height >= 1 and error.region.bottom <= box.bottom <= 24
+        note = modal.query_one("#meeting-month-note")
+        date.value = f"{cell}-20"
+        await pilot.pause()
+        assert not error.has_class("visible") and not note.display
+        date.value = "2030-01-15"  # another month: a note, not an error
+        await pilot.pause()
+        assert note.display and "outside this meeting's month" in str(note.render())
+
+
+async def test_setup_modal_clears_a_fixed_error_and_starts_on_or_after_the_date(app, store):
+    defaults = default_setup(store.settings(), FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MentorshipSetupModal("Ada", defaults))
+        await pilot.pause()
+        modal = app.screen
+        modal.query_one("#setup-time", Input).value = "25:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        error = modal.query_one("#setup-error")
+        assert error.has_class("visible")
+        modal.query_one("#setup-time", Input).value = "10:00"
+        await pilot.pause()
+        assert not error.has_class("visible")
+        modal.query_one("#setup-which", Select).value = "2"
+        modal.query_one("#setup-weekday", Select).value = 1  # 2nd Tuesday
+        modal.query_one("#setup-first", Input).value = "2027-01-20"
+        await pilot.pause()
+        preview = str(modal.query_one("#setup-preview").render())
+        assert "Tue 9 Feb 2027" in preview  # Jan 12 was before the date asked for
+        modal.query_one("#setup-first", Input).value = "2026-01-13"
+        await pilot.pause()
+        assert "in the past" in str(modal.query_one("#setup-preview").render())
+
+
 async def test_setup_modal_validates_confirms_and_cancels(app, store):
     results = []
     defaults = default_setup(store.settings(), FIXED_NOW)

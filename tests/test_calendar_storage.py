@@ -230,3 +230,45 @@ def test_renaming_the_mentor_shows_everywhere(store, asked):
     assert store.get_mentorship(mentorship.id).mentor == "Ada King"
     assert store.mentorships()[0].mentor == "Ada King"
     assert {m.mentor for m in store.meetings()} == {"Ada King"}
+
+
+def test_undo_of_a_move_out_of_agreed_reopens_the_mentorship_and_its_meetings(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    meetings = store.meetings(mentorship.id)
+    store.update_meeting(meetings[0].id, edit_of(meetings[0], status="done"))
+    store.update_meeting(meetings[1].id, edit_of(meetings[1], start="2027-03-01T10:00:00+01:00"))
+    assert store.upcoming_meetings_of(asked.id) == 11
+    store.move_candidate(asked.id, "asked", undoable=True)
+    assert store.get_mentorship(mentorship.id).status == "ended"
+    assert store.upcoming_meetings_of(asked.id) is None
+    sequences = [m.sequence for m in store.meetings(mentorship.id)]
+
+    outcome = store.undo_last_move()
+    assert outcome.mentorship == "reopened" and outcome.to_stage == "agreed"
+    assert store.get_candidate(asked.id).stage == "agreed"
+    reopened = store.get_mentorship(mentorship.id)
+    assert reopened.status == "active" and reopened.ended_at == ""
+    after = store.meetings(mentorship.id)
+    assert [m.status for m in after] == ["done", "moved"] + ["planned"] * 10
+    # Calendar apps see a change: every restored meeting's SEQUENCE went up again.
+    assert all(a.sequence == s + 1 for a, s in zip(after[1:], sequences[1:]))
+    assert after[0].sequence == sequences[0]
+
+
+def test_undo_of_a_decline_of_an_agreed_mentor_reopens_but_keeps_a_meeting_changed_since(
+    store, asked
+):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    store.decline_candidate(asked.id, "moved abroad")
+    cancelled = store.meetings(mentorship.id)[3]
+    store.update_meeting(cancelled.id, edit_of(cancelled, notes="Kept as cancelled on purpose"))
+    assert store.undo_last_move().mentorship == "reopened"
+    statuses = [m.status for m in store.meetings(mentorship.id)]
+    assert statuses[3] == "cancelled" and statuses.count("planned") == 11
+
+
+def test_moving_to_the_same_stage_writes_nothing(store, asked):
+    before = store.get_candidate(asked.id)
+    again = store.move_candidate(asked.id, "asked", undoable=True)
+    assert again.history == before.history and again.updated_at == before.updated_at
+    assert store.last_move() is None

@@ -187,6 +187,13 @@ def test_move_changes_the_stage_and_adds_a_history_entry(capsys, filled, db_path
     assert Store(db_path).get_candidate(2).stage == "declined"
 
 
+def test_move_to_the_stage_it_is_in_changes_nothing(capsys, filled, db_path):
+    before = Store(db_path).get_candidate(2)
+    status, out, err = run(capsys, "--db", filled, "move", "2", before.stage)
+    assert status == 0 and err == "" and "already in coffee; nothing changed" in out
+    assert Store(db_path).get_candidate(2).history == before.history
+
+
 # -- corrupt databases --------------------------------------------------------------------
 
 

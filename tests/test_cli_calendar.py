@@ -156,3 +156,12 @@ def test_exported_file_is_private(db, tmp_path):
     target = tmp_path / "private.ics"
     assert run(db, "export", "ics", "-o", str(target)) == 0
     assert target.stat().st_mode & 0o777 == 0o600
+
+
+def test_move_out_of_agreed_says_the_mentorship_ended(db, capsys):
+    assert run(db, "agree", "1", "--months", "3", "--first", "2027-01-12") == 0
+    capsys.readouterr()
+    assert run(db, "move", "1", "asked") == 0
+    out = capsys.readouterr().out
+    assert "has ended: 3 planned meetings cancelled, held ones kept" in out
+    assert {m.status for m in Store(db).meetings()} == {"cancelled"}

@@ -130,7 +130,7 @@ def test_validation_normalises():
     setup = validate_setup(MentorshipSetup(months="6", rule="LAST-FRI", first=" 2027-01-15 ",
                                            time="9:05", duration="45", timezone="Europe/Paris"))
     assert (setup.months, setup.rule, setup.first, setup.time, setup.duration) == (
-        6, "last-fri", "2027-01-15", "09:05", 45)
+        6, "last-fri", "2027-01-29", "09:05", 45)  # the first last Friday on or after
 
 
 def test_default_setup_is_same_day_next_month_with_the_settings():
@@ -211,3 +211,21 @@ def test_humanize_meeting_counts_calendar_days_in_the_zone():
     assert humanize_meeting(start, now, "Asia/Tokyo") == "today at 09:00"
     assert humanize_meeting(start, now, "UTC") == "tomorrow at 00:00"
     assert humanize_meeting(arrow.get("2026-12-05T09:00:00+00:00"), now, "UTC") == "in 9 days"
+
+
+@pytest.mark.parametrize("rule, requested, first", [
+    ("2-tue", "2027-01-20", "2027-02-09"),  # Jan 12 has passed: February's 2nd Tuesday
+    ("2-tue", "2027-01-12", "2027-01-12"),  # the day itself
+    ("2-tue", "2027-01-01", "2027-01-12"),
+    ("last-fri", "2027-12-31", "2027-12-31"),
+    ("last-mon", "2027-12-28", "2028-01-31"),  # across the year
+    ("same-day", "2027-01-31", "2027-01-31"),
+])
+def test_a_new_plan_never_starts_before_the_date_asked_for(rule, requested, first):
+    setup = MentorshipSetup(months=3, rule=rule, first=requested, time="09:00", duration=60,
+                            timezone="UTC")
+    checked = validate_setup(setup)
+    assert checked.first == first
+    assert meeting_start(checked, 1).date().isoformat() == first
+    # A changed plan keeps its anchor month (held meetings keep their numbers).
+    assert validate_setup(setup, starting=False).first == requested

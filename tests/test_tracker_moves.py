@@ -108,6 +108,58 @@ async def test_undo_of_an_agreement_removes_the_untouched_mentorship(demo_app, d
     assert len(demo_store.mentorships()) == mentorships_before
 
 
+async def test_leaving_agreed_asks_first_and_undo_reopens_the_mentorship(demo_app, demo_store):
+    from mentee_tui.modals import ConfirmModal
+
+    priya = stored(demo_store, "Priya Raman")
+    mentorship = next(m for m in demo_store.mentorships() if m.candidate_id == priya.id)
+    upcoming = demo_store.upcoming_meetings_of(priya.id)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(priya.id)
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)
+        message = str(demo_app.screen.query_one("#confirm-message").render())
+        assert f"{upcoming} planned meetings are cancelled" in message
+        await pilot.press("n")
+        await pilot.pause()
+        assert stored(demo_store, "Priya Raman").stage == "agreed"
+        assert demo_store.get_mentorship(mentorship.id).active
+
+        await pilot.press("left_square_bracket")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert stored(demo_store, "Priya Raman").stage == "asked"
+        assert not demo_store.get_mentorship(mentorship.id).active
+
+        await pilot.press("u")
+        await pilot.pause()
+        assert stored(demo_store, "Priya Raman").stage == "agreed"
+        assert demo_store.get_mentorship(mentorship.id).active
+        assert demo_store.upcoming_meetings_of(priya.id) == upcoming
+        assert any("mentorship is back on" in n.message for n in demo_app._notifications)
+
+
+async def test_declining_a_mentor_who_agreed_warns_in_the_dialog(demo_app, demo_store):
+    priya = stored(demo_store, "Priya Raman")
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(priya.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, DeclineModal)
+        warning = str(demo_app.screen.query_one("#decline-warning").render())
+        assert "ends the mentorship" in warning and "held ones stay" in warning
+        await pilot.press("escape")
+        await pilot.pause()
+        screen.board.select_id(stored(demo_store, "Jonas Becker").id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert not demo_app.screen.query("#decline-warning")  # only for a mentor who agreed
+
+
 async def test_left_bracket_from_declined_returns_where_the_card_left(demo_app, demo_store):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)

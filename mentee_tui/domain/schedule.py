@@ -130,8 +130,24 @@ def month_of(setup_first: str, number: int) -> arrow.Arrow:
     return arrow.Arrow(anchor.year, anchor.month, 1).shift(months=number - 1)
 
 
-def validate_setup(setup: MentorshipSetup) -> MentorshipSetup:
-    """A cleaned copy, or ValueError with one clear sentence for the form and the command line."""
+def first_on_or_after(rule: Rule, requested: date) -> date:
+    """The first day the rule gives on or after `requested`: the 2nd Tuesday asked for from
+    Jan 20 is Feb 9, since Jan 12 has passed. `same-day` keeps the requested day."""
+    if rule.kind == "same-day":
+        return requested
+    day = day_in_month(rule, requested.year, requested.month, requested.day)
+    if day >= requested.day:
+        return requested.replace(day=day)
+    following = arrow.Arrow(requested.year, requested.month, 1).shift(months=1)
+    return date(following.year, following.month,
+                day_in_month(rule, following.year, following.month, 1))
+
+
+def validate_setup(setup: MentorshipSetup, *, starting: bool = True) -> MentorshipSetup:
+    """A cleaned copy, or ValueError with one clear sentence for the form and the command line.
+
+    `starting` (a new mentorship): a weekday rule's first meeting is the first such day on
+    or after the date asked for, never before it. A changed plan keeps its anchor month."""
     try:
         months = int(setup.months)
     except (TypeError, ValueError):
@@ -149,9 +165,11 @@ def validate_setup(setup: MentorshipSetup) -> MentorshipSetup:
     zone = (setup.timezone or "").strip()
     if not zone or not _is_zone(zone):
         raise ValueError(f"unknown time zone {zone!r}; use an IANA name such as Europe/Paris")
-    first = parse_date(setup.first).isoformat()
+    first = parse_date(setup.first)
+    if starting:
+        first = first_on_or_after(parse_rule(rule), first)
     return replace(setup, months=months, rule=rule, time=f"{hour:02d}:{minute:02d}",
-                   duration=duration, timezone=zone, first=first)
+                   duration=duration, timezone=zone, first=first.isoformat())
 
 
 def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
@@ -171,6 +189,7 @@ __all__ = [
     "Rule",
     "day_in_month",
     "default_setup",
+    "first_on_or_after",
     "format_rule",
     "local_time",
     "meeting_start",

@@ -33,9 +33,11 @@ class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
     ]
 
     def __init__(
-        self, name: str, candidate_id: int | None = None, *, restore: dict | None = None
+        self, name: str, candidate_id: int | None = None, *, restore: dict | None = None,
+        warning: str = "",
     ) -> None:
         super().__init__(classes="mentee-dialog")
+        self.warning = warning  # declining a mentor who agreed ends the mentorship
         self.candidate_name = name
         self.candidate_id = candidate_id
         self.restore = restore
@@ -53,6 +55,9 @@ class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
                 "A no is normal: keep reaching out. Both answers are optional.",
                 classes="dialog-hint",
             )
+            if self.warning:
+                yield Static(Content("⚠ " + self.warning), id="decline-warning",
+                             classes="dialog-warning")
             yield Label("Reason")
             yield Input(id="decline-reason", placeholder="e.g. too many mentees", compact=True)
             yield Label("Referred me to… (adds them as a new researched card)")

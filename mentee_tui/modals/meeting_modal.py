@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mentee_tui.domain.schedule import local_time, parse_date, parse_time
+from mentee_tui.domain.schedule import local_time, month_of, parse_date, parse_time
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
 from mentee_tui.text import clean_line, clean_text
@@ -61,6 +61,9 @@ class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
                 yield Label("Date", classes="form-label")
                 yield Input(start.format("YYYY-MM-DD"), id="meeting-date", compact=True,
                             placeholder="YYYY-MM-DD")
+            note = Static("", id="meeting-month-note", classes="form-preview")
+            note.display = False
+            yield note
             with Horizontal(classes="form-row"):
                 yield Label("Time (HH:MM)", classes="form-label")
                 yield Input(start.format("HH:mm"), id="meeting-time", compact=True)
@@ -114,6 +117,40 @@ class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
             actions=[line.strip() for line in area("#meeting-actions").splitlines()
                      if line.strip()],
         )
+
+    # -- live checks --------------------------------------------------------------------
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self._recheck()
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._recheck()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._recheck()
+
+    def _recheck(self) -> None:
+        """A message goes once its cause is fixed; a date in another month gets a note."""
+        if not self.is_mounted:
+            return
+        note = self.query_one("#meeting-month-note", Static)
+        try:
+            edit = self.read_edit()
+        except ValueError:
+            note.display = False
+            return
+        error = self.query_one("#meeting-error", Static)
+        if error.has_class("visible"):
+            error.remove_class("visible")
+            self._warned_unsaved = False
+        cell = month_of(self.mentorship.first, self.meeting.number)
+        moved_to = arrow.get(edit.start).to(self.mentorship.timezone)
+        outside = (moved_to.year, moved_to.month) != (cell.year, cell.month)
+        note.display = outside
+        if outside:
+            note.update(Content(
+                f"⚠ {moved_to.format('MMM YYYY')} is outside this meeting's month "
+                f"({cell.format('MMM YYYY')}); its cell stays."
+            ))
 
     def _error(self, message: str) -> None:
         error = self.query_one("#meeting-error", Static)

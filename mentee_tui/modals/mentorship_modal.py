@@ -7,6 +7,7 @@ Nothing is written here.
 
 from __future__ import annotations
 
+import arrow
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
@@ -138,7 +139,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
         return validate_setup(MentorshipSetup(
             months=int(months), rule=self._rule(), first=value("#setup-first"),
             time=value("#setup-time"), duration=int(duration), timezone=value("#setup-timezone"),
-        ))
+        ), starting=not self.changing)
 
     def _preview(self) -> None:
         preview = self.query_one("#setup-preview", Static)
@@ -147,6 +148,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
         except ValueError:
             preview.update("")
             return
+        self.query_one("#setup-error", Static).remove_class("visible")  # fixed: no stale error
         # Meetings already held keep their date: preview only the ones the rule will place.
         numbers = [n for n in range(1, setup.months + 1) if n not in self.held]
         if not numbers:
@@ -162,7 +164,14 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
         if self.held:
             word = "meeting" if len(self.held) == 1 else "meetings"
             text += f" ({word} {', '.join(map(str, self.held))} already held, kept)"
+        elif not self.changing and starts[0] < self.app_now():
+            text += " (the first meeting is in the past)"
         preview.update(Content(text))
+
+    def app_now(self):
+        """The app's clock (tests fix it); the real time outside the app."""
+        now = getattr(self.app, "now", None)
+        return now() if callable(now) else arrow.utcnow()
 
     # -- events ----------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -53,7 +53,11 @@ class TrackerCardActions:
             self._say(message)
 
         self.app.push_screen(
-            DeclineModal(clean_line(candidate.name), candidate.id, restore=restore), done
+            DeclineModal(
+                clean_line(candidate.name), candidate.id, restore=restore,
+                warning=self.leaving_agreed_warning(candidate) or "",
+            ),
+            done,
         )
 
     def action_undo(self) -> None:
@@ -71,6 +75,8 @@ class TrackerCardActions:
             message += " Removed the mentorship and its meetings."
         elif outcome.mentorship == "ended":
             message += " Ended the mentorship; its held or edited meetings are kept."
+        elif outcome.mentorship == "reopened":
+            message += " The mentorship is back on, with the meetings the move cancelled."
         self._say(message)
 
     # -- cards ------------------------------------------------------------------------------

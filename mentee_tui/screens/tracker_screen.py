@@ -13,6 +13,7 @@ from textual.widgets import Input, OptionList, Static, TextArea
 
 from mentee_tui.domain.schedule import default_setup
 from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
+from mentee_tui.modals.confirm_modal import ConfirmModal
 from mentee_tui.modals.mentorship_modal import MentorshipSetupModal
 from mentee_tui.models import STAGES, Candidate
 from mentee_tui.models_calendar import MentorshipSetup
@@ -226,8 +227,39 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def _request_move(self, candidate: Candidate, stage: str) -> None:
         if stage == "agreed":
             self._move_to_agreed(candidate)
+        elif candidate.stage == "agreed":
+            self._leave_agreed(candidate, stage)
         else:
             self._apply_move(candidate, stage)
+
+    def _leave_agreed(self, candidate: Candidate, stage: str) -> None:
+        """Moving a mentor back ends the mentorship: say what that cancels, then ask."""
+        warning = self.leaving_agreed_warning(candidate)
+        if warning is None:  # no active mentorship (ended already): an ordinary move
+            self._apply_move(candidate, stage)
+            return
+        message = Content.assemble(
+            "Move ", (clean_line(candidate.name), "bold"), f" back to {STAGE_TITLES[stage]}? ",
+            warning, " (u undoes it.)",
+        )
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self._apply_move(candidate, stage)
+            else:
+                self._say(f"Not moved: {candidate.name} stays in Agreed")
+
+        self.app.push_screen(ConfirmModal("Leave agreed", message, "Move back"), done)
+
+    def leaving_agreed_warning(self, candidate: Candidate) -> str | None:
+        """What leaving agreed does to the candidate's mentorship, or None if it has none."""
+        if candidate.stage != "agreed":
+            return None
+        upcoming = self.mentee_app.safely(self.store.upcoming_meetings_of, candidate.id)
+        if upcoming is None:
+            return None
+        meetings = "1 planned meeting is" if upcoming == 1 else f"{upcoming} planned meetings are"
+        return f"This ends the mentorship: {meetings} cancelled; held ones stay."
 
     def _move_to_agreed(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Reaching agreed starts a mentorship: the setup opens; escape cancels the move."""

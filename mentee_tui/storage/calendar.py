@@ -33,9 +33,9 @@ MENTORSHIPS = "mentorships"
 MEETINGS = "meetings"
 
 
-def _checked(setup: MentorshipSetup) -> MentorshipSetup:
+def _checked(setup: MentorshipSetup, *, starting: bool = True) -> MentorshipSetup:
     try:
-        return validate_setup(setup)
+        return validate_setup(setup, starting=starting)
     except ValueError as exc:
         raise InvalidInput(str(exc)) from exc
 
@@ -155,7 +155,7 @@ class CalendarRepository:
 
     def reschedule_mentorship(self, mentorship_id: int, setup: MentorshipSetup) -> Mentorship:
         """A new rule, time, zone or term: held meetings stay, upcoming ones are regenerated."""
-        setup = _checked(setup)
+        setup = _checked(setup, starting=False)
         with self.db.writing() as db:
             mentorship = self._mentorship(db, mentorship_id)
             if not mentorship.active:
@@ -193,16 +193,21 @@ class CalendarRepository:
         meeting.sequence += 1
         meeting.updated_at = self.db.now_iso()
 
-    def _end(self, db: TinyDB, mentorship: Mentorship) -> Mentorship:
+    def _end(self, db: TinyDB, mentorship: Mentorship) -> list[list]:
+        """End it: cancel the upcoming meetings. Returns [meeting id, status before,
+        sequence after] for each cancelled one, so an undo can bring them back."""
+        cancelled = []
         for meeting in self._meetings_of(db, mentorship.id):
             if meeting.status in UPCOMING_STATUSES:
+                before = meeting.status
                 meeting.status = "cancelled"
                 self._touch(meeting)
                 self._put(db, MEETINGS, meeting)
+                cancelled.append([meeting.id, before, meeting.sequence])
         mentorship.status = "ended"
         mentorship.ended_at = mentorship.updated_at = self.db.now_iso()
         self._put(db, MENTORSHIPS, mentorship)
-        return mentorship
+        return cancelled
 
     def end_mentorship(self, mentorship_id: int) -> Mentorship:
         """Ended early: upcoming meetings are cancelled, held ones stay."""
@@ -210,13 +215,53 @@ class CalendarRepository:
             mentorship = self._mentorship(db, mentorship_id)
             if not mentorship.active:
                 raise InvalidInput(f"the mentorship with {mentorship.mentor} has already ended")
-            return self._end(db, mentorship)
+            self._end(db, mentorship)
+            return mentorship
 
-    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> None:
+    def upcoming_meetings_of(self, candidate_id: int) -> int | None:
+        """How many meetings leaving agreed would cancel; None without an active mentorship."""
+        with self.db.reading() as db:
+            active = [m for m in self._all(db) if m.candidate_id == candidate_id and m.active]
+            if not active:
+                return None
+            return sum(
+                1 for mentorship in active for meeting in self._meetings_of(db, mentorship.id)
+                if meeting.status in UPCOMING_STATUSES
+            )
+
+    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> list[dict]:
         """The mentor was declined or moved back: end their mentorship in the same write."""
-        for mentorship in self._all(db):
-            if mentorship.candidate_id == candidate.id and mentorship.active:
-                self._end(db, mentorship)
+        return [
+            {"mentorship_id": mentorship.id, "meetings": self._end(db, mentorship)}
+            for mentorship in self._all(db)
+            if mentorship.candidate_id == candidate.id and mentorship.active
+        ]
+
+    def _on_undo_left_agreed(self, db: TinyDB, ended: list[dict]) -> str:
+        """Undo of a move out of agreed: the mentorship is active again and the meetings that
+        move cancelled are back as they were, unless one was changed since."""
+        outcome = ""
+        for item in ended:
+            doc = db.table(MENTORSHIPS).get(doc_id=item.get("mentorship_id"))
+            if doc is None:
+                continue
+            mentorship = Mentorship.from_dict({**doc, "id": doc.doc_id})
+            if mentorship.active:
+                continue
+            mentorship.status, mentorship.ended_at = "active", ""
+            mentorship.updated_at = self.db.now_iso()
+            self._put(db, MENTORSHIPS, mentorship)
+            for meeting_id, before, sequence in item.get("meetings", []):
+                found = db.table(MEETINGS).get(doc_id=meeting_id)
+                if found is None:
+                    continue
+                meeting = Meeting.from_dict({**found, "id": found.doc_id})
+                if meeting.status == "cancelled" and meeting.sequence == sequence:
+                    meeting.status = before
+                    self._touch(meeting)
+                    self._put(db, MEETINGS, meeting)
+            outcome = "reopened"
+        return outcome
 
     def undo_agreement(self, candidate_id: int) -> str:
         """Undo of a move into agreed: remove the latest mentorship of the candidate and its

@@ -142,9 +142,14 @@ class CandidateRepository:
         with self.db.writing() as db:
             candidate = self._get(db, candidate_id)
             from_stage = candidate.stage
-            moved = self._move(db, candidate, stage, note)
+            if from_stage == stage:
+                return candidate  # already there: no history entry, nothing to undo
+            ended: list[dict] = []
+            moved = self._move(db, candidate, stage, note, ended)
             if undoable:
-                undo.record(db, undo.LastMove(moved.id, moved.name, from_stage, stage, moved.updated_at))
+                undo.record(db, undo.LastMove(
+                    moved.id, moved.name, from_stage, stage, moved.updated_at, ended=ended or None
+                ))
             return moved
 
     def decline_candidate(
@@ -155,7 +160,8 @@ class CandidateRepository:
         with self.db.writing() as db:
             candidate = self._get(db, candidate_id)
             from_stage = candidate.stage
-            declined = self._move(db, candidate, "declined", clean_line(reason))
+            ended: list[dict] = []
+            declined = self._move(db, candidate, "declined", clean_line(reason), ended)
             referral = None
             created_snapshot = None
             if referred_to:
@@ -168,7 +174,7 @@ class CandidateRepository:
                 created_snapshot = undo.snapshot(_to_doc(referral))
             undo.record(db, undo.LastMove(
                 declined.id, declined.name, from_stage, "declined", declined.updated_at,
-                referral.id if referral else None, created_snapshot,
+                referral.id if referral else None, created_snapshot, ended or None,
             ))
             return declined, referral
 
@@ -196,6 +202,8 @@ class CandidateRepository:
                 outcome = undo.UndoOutcome(candidate, move.to_stage, move.from_stage)
                 if move.to_stage == "agreed":
                     outcome.mentorship = self._on_undo_agreed(db, candidate.id)
+                elif move.from_stage == "agreed" and move.ended:
+                    outcome.mentorship = self._on_undo_left_agreed(db, move.ended)
                 created = (
                     db.table(TABLE).get(doc_id=move.created_id) if move.created_id else None
                 )
@@ -208,9 +216,15 @@ class CandidateRepository:
                 return outcome
         raise InvalidInput(stale)
 
-    def _move(self, db: TinyDB, candidate: Candidate, stage: str, note: str = "") -> Candidate:
+    def _move(
+        self, db: TinyDB, candidate: Candidate, stage: str, note: str = "",
+        ended: list[dict] | None = None,
+    ) -> Candidate:
+        """Move and date it; leaving agreed ends the mentorship, noted in `ended` for undo."""
         if candidate.stage == "agreed" and stage != "agreed":
-            self._on_left_agreed(db, candidate)
+            records = self._on_left_agreed(db, candidate)
+            if ended is not None:
+                ended.extend(records)
         candidate.stage = stage
         candidate.history.append(
             HistoryEntry(at=self.db.now_iso(), event="stage", stage=stage, note=clean_text(note))
@@ -218,8 +232,14 @@ class CandidateRepository:
         return self._save(db, candidate)
 
     # Hooks the calendar's repository overrides; same transaction as the move.
-    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> None:
-        """A mentor who agreed was declined or moved back: end their mentorship."""
+    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> list[dict]:
+        """A mentor who agreed was declined or moved back: end their mentorship and return
+        what undo needs to reopen it."""
+        return []
+
+    def _on_undo_left_agreed(self, db: TinyDB, ended: list[dict]) -> str:
+        """Undo of a move out of agreed: reopen what it ended ("reopened" or "")."""
+        return ""
 
     def _on_undo_agreed(self, db: TinyDB, candidate_id: int) -> str:
         """Undo of a move into agreed: remove the mentorship it created ("removed"), or only

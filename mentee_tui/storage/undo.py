@@ -27,6 +27,8 @@ class LastMove:
     at: str
     created_id: int | None = None
     created_snapshot: dict[str, Any] | None = None
+    # Leaving agreed ended a mentorship: what undo needs to reopen it (see `ended_record`).
+    ended: list[dict[str, Any]] | None = None
 
 
 @dataclass(slots=True)
@@ -38,7 +40,8 @@ class UndoOutcome:
     to_stage: str  # where undo put it back
     removed_referral: str = ""  # the name of the referral card removed
     kept_referral: str = ""  # the name of a referral card kept because it was changed
-    mentorship: str = ""  # undoing an agreement: "removed", "ended" or "none"
+    mentorship: str = ""  # undoing an agreement: "removed", "ended" or "none";
+    # undoing a move out of agreed: "reopened"
 
 
 def snapshot(doc: dict[str, Any]) -> dict[str, Any]:
@@ -56,6 +59,7 @@ def record(db: TinyDB, move: LastMove) -> None:
         "at": move.at,
         "created_id": move.created_id,
         "created_snapshot": move.created_snapshot,
+        "ended": move.ended,
     }
     if table.get(doc_id=1) is None:
         table.insert(Document(data, doc_id=1))
@@ -76,6 +80,7 @@ def load(db: TinyDB) -> LastMove | None:
             at=str(doc.get("at", "")),
             created_id=doc.get("created_id"),
             created_snapshot=doc.get("created_snapshot"),
+            ended=doc.get("ended") if isinstance(doc.get("ended"), list) else None,
         )
     except (KeyError, TypeError, ValueError):
         return None  # a damaged record only costs the undo
