@@ -163,7 +163,13 @@ async def test_end_early_asks_first(demo_app, demo_store):
         await pilot.pause()
         assert isinstance(demo_app.screen, CalendarScreen)
         assert "· ended" in str(screen.query_one("#calendar-title").render())
-        assert screen.check_action("end_early", ()) is None
+        for key in ("x", "r"):  # an ended plan cannot change, and the app says so
+            demo_app._notifications.clear()
+            await pilot.press(key)
+            await pilot.pause()
+            assert isinstance(demo_app.screen, CalendarScreen)
+            assert any("has ended: its plan cannot change" in n.message
+                       for n in demo_app._notifications)
     statuses = [m.status for m in demo_store.meetings()]
     assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}
 
@@ -333,3 +339,21 @@ async def test_a_new_mentorship_is_shown_when_it_appears(demo_app, demo_store):
         assert screen.mentorship.mentor == "Mei Lin" and len(cells(demo_app)) == 3
         screen.refresh_from_store()  # and it stays there
         assert screen.mentorship.mentor == "Mei Lin"
+
+
+async def test_a_long_title_keeps_the_mentor_first_and_ends_in_an_ellipsis(demo_app, demo_store):
+    from mentee_tui.models import CandidateInput
+
+    mentorship = demo_store.mentorships()[0]
+    long_name = "Priya Raman-Venkataraghavan Subramaniam"
+    demo_store.update_candidate(mentorship.candidate_id, CandidateInput(name=long_name))
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        # The title row as the terminal shows it.
+        text = "\n".join(
+            "".join(segment.text for segment in line)
+            for line in demo_app.screen._compositor.render_strips()
+        )
+        title_line = text.splitlines()[1]
+        assert title_line.strip().startswith(long_name + " · active")
+        assert title_line.rstrip().endswith("…")

@@ -151,15 +151,16 @@ class CalendarScreen(MenteeScreen):
 
     def _title(self, mentorship: Mentorship) -> Content:
         rule = parse_rule(mentorship.rule).describe()
-        state = "ended" if not mentorship.active else "active"
+        # What tells grids apart comes first: a narrow terminal cuts the end, with an ellipsis.
         position = ""
         if len(self.mentorships) > 1:
             index = [m.id for m in self.mentorships].index(mentorship.id) + 1
-            position = f"  [{index}/{len(self.mentorships)}, m: next]"
+            position = f" [{index}/{len(self.mentorships)}, m: next]"
+        state = ("ended", "bold reverse") if not mentorship.active else "active"
         return Content.assemble(
-            (mentorship.mentor, "bold"),
+            (mentorship.mentor, "bold"), position, " · ", state,
             f" · {mentorship.months} months · {rule} at {mentorship.time} "
-            f"({mentorship.timezone}) · {state}{position}",
+            f"({mentorship.timezone})",
         )
 
     def _show_detail(self) -> None:
@@ -206,8 +207,6 @@ class CalendarScreen(MenteeScreen):
         if action in ("change_plan", "end_early", "open_meeting", "this_month", "export_ics"):
             if mentorship is None:
                 return False  # the empty state: nothing to act on, keep the footer clear
-            if action in ("change_plan", "end_early") and not mentorship.active:
-                return None  # shown dimmed: an ended mentorship cannot change
         return True
 
     def action_move(self, dx: int, dy: int) -> None:
@@ -245,9 +244,20 @@ class CalendarScreen(MenteeScreen):
 
         self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
 
-    def action_change_plan(self, restore: dict | None = None) -> None:
+    def _still_active(self) -> Mentorship | None:
+        """The shown mentorship if it can change; an ended one says so instead of nothing."""
         mentorship = self.mentorship
-        if mentorship is None or not mentorship.active:
+        if mentorship is not None and not mentorship.active:
+            self.app.notify(
+                f"The mentorship with {mentorship.mentor} has ended: its plan cannot change.",
+                severity="warning", markup=False,
+            )
+            return None
+        return mentorship
+
+    def action_change_plan(self, restore: dict | None = None) -> None:
+        mentorship = self._still_active()
+        if mentorship is None:
             return
 
         def save(setup: MentorshipSetup | None) -> None:
@@ -262,8 +272,8 @@ class CalendarScreen(MenteeScreen):
             mentorship_id=mentorship.id, restore=restore), save)
 
     def action_end_early(self) -> None:
-        mentorship = self.mentorship
-        if mentorship is None or not mentorship.active:
+        mentorship = self._still_active()
+        if mentorship is None:
             return
         upcoming = sum(1 for m in self.meetings if m.upcoming)
 
@@ -274,7 +284,6 @@ class CalendarScreen(MenteeScreen):
                 self.refresh_from_store()
 
         self.app.push_screen(EndMentorshipModal(mentorship.mentor, upcoming), end)
-
 
     def action_export_ics(self) -> None:
         """Every meeting of every mentorship, beside the database; a calendar app imports it."""
