@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from textual.content import Content
 
-from mentee_tui.domain.timezones import system_timezone
+from mentee_tui.domain.timezones import person_zone
 from mentee_tui.modals.restore_modal import RestoreModal
 from mentee_tui.modals.revisions_modal import revision_label
 from mentee_tui.storage import NotFound, Recovery, StorageError
@@ -91,7 +91,7 @@ def offer_recoveries(app: MenteeApp) -> None:
     if not found:
         return
     settings = app.safely(app.store.settings)
-    zone = (settings.timezone if settings else "") or system_timezone()
+    zone = person_zone(settings)
     queue = list(found)
 
     def offer_next() -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import arrow
 from textual.widgets import Input
 
 from mentee_tui.modals import ConfirmModal, DetailsModal
@@ -150,6 +151,19 @@ async def test_details_show_fields_history_and_warning(demo_app):
         await pilot.pause()
         assert isinstance(demo_app.screen, TrackerScreen)
         assert selected_name(screen) == "Olivia Brown"
+
+
+async def test_details_show_times_in_the_settings_zone(demo_app, demo_store):
+    demo_store.update_settings(timezone="Asia/Tokyo")
+    aiko = next(c for c in demo_store.list_candidates() if c.name == "Aiko Tanaka")
+    first = arrow.get(aiko.history[0].at).to("Asia/Tokyo").format("YYYY-MM-DD HH:mm")
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(aiko.id)
+        await pilot.press("enter")
+        await pilot.pause()
+        body = demo_app.screen.query_one("#details-body").render().plain
+        assert "History (times in Asia/Tokyo)" in body and first in body
 
 
 async def test_remove_asks_first(demo_app, demo_store):

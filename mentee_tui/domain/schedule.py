@@ -16,7 +16,7 @@ from zoneinfo import ZoneInfo
 import arrow
 from dateutil import tz as dateutil_tz
 
-from mentee_tui.domain.timezones import _is_zone, system_timezone
+from mentee_tui.domain.timezones import _is_zone, person_zone
 from mentee_tui.models import Settings
 from mentee_tui.models_calendar import MentorshipSetup
 
@@ -174,7 +174,7 @@ def validate_setup(setup: MentorshipSetup, *, starting: bool = True) -> Mentorsh
 
 def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
     """Twelve months, same day of the month, first meeting the same day next month."""
-    zone = settings.timezone or system_timezone()
+    zone = person_zone(settings)
     first = now.to(zone).shift(months=1).date()
     return MentorshipSetup(
         months=MAX_MONTHS, rule="same-day", first=first.isoformat(),

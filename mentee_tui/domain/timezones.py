@@ -25,6 +25,12 @@ def system_timezone() -> str:
     return name if _is_zone(name) else "UTC"
 
 
+def person_zone(settings) -> str:
+    """The zone dates are shown in: the settings' (over SSH the server's zone is often not the
+    user's), else the system's. `settings` may be None when they could not be read."""
+    return (getattr(settings, "timezone", "") or "") or system_timezone()
+
+
 def _is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)

@@ -19,9 +19,9 @@ from mentee_tui.widgets.stage_column import STAGE_TITLES
 EVENT_LABELS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft", "note": "note"}
 
 
-def _when(iso: str) -> str:
+def _when(iso: str, zone: str) -> str:
     try:
-        return arrow.get(iso).format("YYYY-MM-DD HH:mm")
+        return arrow.get(iso).to(zone).format("YYYY-MM-DD HH:mm")
     except (arrow.parser.ParserError, ValueError, TypeError):
         return clean_text(iso)
 
@@ -32,8 +32,9 @@ def details_content(
     now: arrow.Arrow,
     follow_up_days: int,
     referred_by: Candidate | None = None,
+    zone: str = "UTC",
 ) -> Content:
-    """The details as one `Content`: labels bold, user text literal."""
+    """The details as one `Content`: labels bold, user text literal, times in `zone`."""
     parts: list[str | tuple[str, str] | Content] = []
 
     def line(label: str, value: str) -> None:
@@ -64,14 +65,14 @@ def details_content(
     line("My direct or indirect supervisor", "yes" if c.is_supervisor else "no")
     line("Why them", c.why)
     line("Notes", c.notes)
-    line("Added", _when(c.created_at))
-    line("Last changed", _when(c.updated_at))
-    parts.extend(["\n", ("History", "bold underline"), "\n"])
+    line("Added", _when(c.created_at, zone))
+    line("Last changed", _when(c.updated_at, zone))
+    parts.extend(["\n", ("History", "bold underline"), f" (times in {zone})\n"])
     for entry in c.history:
         what = EVENT_LABELS.get(entry.event, entry.event)
         if entry.event == "stage" and entry.stage:
             what = f"{what} {STAGE_TITLES.get(entry.stage, entry.stage)}"
-        parts.extend([(_when(entry.at), "bold"), f"  {what}"])
+        parts.extend([(_when(entry.at, zone), "bold"), f"  {what}"])
         if entry.note:
             parts.append(" — " + clean_text(entry.note))
         parts.append("\n")

@@ -10,7 +10,7 @@ from textual.timer import Timer
 from textual.widgets import TextArea
 
 from mentee_tui.domain.reflection import PROMPTS
-from mentee_tui.domain.timezones import system_timezone
+from mentee_tui.domain.timezones import person_zone
 from mentee_tui.external_editor import EditorFailed, edit_text
 from mentee_tui.modals.revisions_modal import RevisionsModal
 from mentee_tui.screens.base import MenteeScreen
@@ -177,7 +177,7 @@ class ReflectionScreen(MenteeScreen):
         if reflection is None:
             return
         settings = self.mentee_app.safely(self.store.settings)
-        zone = (settings.timezone if settings else "") or system_timezone()
+        zone = person_zone(settings)
         self.app.push_screen(
             RevisionsModal(editor.prompt, reflection.revisions, zone),
             lambda text, key=editor.key: self._restore(key, text),

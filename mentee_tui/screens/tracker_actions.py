@@ -16,6 +16,7 @@ from mentee_tui.modals import (
     DetailsModal,
     details_content,
 )
+from mentee_tui.domain.timezones import person_zone
 from mentee_tui.models import CandidateInput
 from mentee_tui.text import clean_line
 from mentee_tui.widgets.stage_column import STAGE_TITLES
@@ -112,9 +113,12 @@ class TrackerCardActions:
         if candidate is None:
             return
         referrer = self._candidates.get(candidate.referred_by) if candidate.referred_by else None
+        settings = self.mentee_app.safely(self.store.settings)
+        if settings is None:
+            return
         body = details_content(
-            candidate, now=self.mentee_app.now(),
-            follow_up_days=self.store.settings().follow_up_days, referred_by=referrer,
+            candidate, now=self.mentee_app.now(), follow_up_days=settings.follow_up_days,
+            referred_by=referrer, zone=person_zone(settings),
         )
 
         def done(result: str | None) -> None:
