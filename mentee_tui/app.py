@@ -29,6 +29,7 @@ from mentee_tui.screens import (
     TrackerScreen,
 )
 from mentee_tui.storage import InvalidInput, NotFound, Store, StorageError
+from mentee_tui.text import sentence
 from mentee_tui.widgets import SCREENS
 
 T = TypeVar("T")
@@ -87,7 +88,7 @@ class MenteeApp(App[int]):
         try:
             result = func(*args, **kwargs)
         except (InvalidInput, NotFound) as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+            self.notify(sentence(exc), severity="warning", markup=False)
             return None
         except StorageError as exc:
             self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)

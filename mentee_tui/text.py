@@ -49,3 +49,12 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
 def clean_line(value: object) -> str:
     """A single-line field, stripped of surrounding whitespace."""
     return clean_text(value).strip()
+
+
+def sentence(message: object) -> str:
+    """A storage or validation message ("the term must be …") as a sentence for the screen."""
+    text = str(message).strip()
+    if not text:
+        return text
+    text = text[:1].upper() + text[1:]
+    return text if text[-1] in ".!?" else text + "."

@@ -71,3 +71,15 @@ def test_surrogates_from_undecodable_input_can_be_saved(store, db_path):
 @pytest.mark.parametrize("raw", ["\x1b7save\x1b8", "\x1b(Bsave", "\x1b#8save", "\x1b=save\x1b>"])
 def test_other_escape_sequences_leave_nothing_behind(raw):
     assert clean_text(raw) == "save"
+
+
+@pytest.mark.parametrize("message, expected", [
+    ("nothing to undo", "Nothing to undo."),
+    ("Saved.", "Saved."),
+    ("is it?", "Is it?"),
+    ("", ""),
+])
+def test_sentence(message, expected):
+    from mentee_tui.text import sentence
+
+    assert sentence(message) == expected

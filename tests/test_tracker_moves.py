@@ -228,7 +228,7 @@ async def test_ctrl_z_undoes_and_undo_survives_a_restart(demo_store, db_path):
         await pilot.press("u")  # nothing left to undo: a message, no change
         await pilot.pause()
         assert stored(demo_store, "Aiko Tanaka").stage == "researched"
-        assert any("nothing to undo" in n.message for n in again._notifications)
+        assert any(n.message == "Nothing to undo." for n in again._notifications)
 
 
 async def test_follow_up_clears_the_badge(demo_app, demo_store):

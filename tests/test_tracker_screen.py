@@ -122,6 +122,22 @@ async def test_filter_matches_text_and_escape_clears_it(demo_app):
         assert not screen.query_one("#tracker-filter").display
 
 
+async def test_a_filter_that_matches_nothing_keeps_the_selection_for_later(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("l", "j")
+        assert selected_name(screen) == "Kwame Mensah"
+        await pilot.press("slash", *"kwzz")
+        await pilot.pause()
+        assert screen.board.selected_id() is None  # nothing matches
+        await pilot.press("backspace", "backspace")  # "kw" matches again
+        await pilot.pause()
+        assert selected_name(screen) == "Kwame Mensah"
+        await pilot.press(*"zz", "enter", "escape")  # no match, then clear the filter
+        await pilot.pause()
+        assert selected_name(screen) == "Kwame Mensah"
+
+
 async def test_filter_searches_role_and_notes(demo_app):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)

@@ -16,11 +16,7 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 from mentee_tui.domain.schedule import local_time, month_of, parse_date, parse_time
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
-from mentee_tui.text import clean_line, clean_text
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] + "."
+from mentee_tui.text import clean_line, clean_text, sentence
 
 
 class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
@@ -171,7 +167,7 @@ class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
         try:
             edit = self.read_edit()
         except ValueError as exc:
-            self._error(_sentence(str(exc)))
+            self._error(sentence(exc))
             return
         self.dismiss(edit)
 

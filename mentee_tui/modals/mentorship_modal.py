@@ -25,16 +25,12 @@ from mentee_tui.domain.schedule import (
 )
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MentorshipSetup
-from mentee_tui.text import clean_line
+from mentee_tui.text import clean_line, sentence
 
 WHICH = [("same day of the month", "same"), ("1st", "1"), ("2nd", "2"), ("3rd", "3"),
          ("4th", "4"), ("last", "last")]
 WEEKDAYS = [(name, index) for index, name in enumerate(
     ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))]
-
-
-def _sentence(message: str) -> str:
-    return message[:1].upper() + message[1:] + "."
 
 
 class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None]):
@@ -191,7 +187,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
         try:
             setup = self.read_setup()
         except ValueError as exc:
-            error.update(Content(_sentence(str(exc))))
+            error.update(Content(sentence(exc)))
             error.add_class("visible")
             return
         self.dismiss(setup)

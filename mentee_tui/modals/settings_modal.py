@@ -10,7 +10,7 @@ from textual.widgets import Button, Input, Label, Select, Static
 
 from mentee_tui.domain.timezones import check_timezone, system_timezone
 from mentee_tui.models import Settings
-from mentee_tui.text import clean_line
+from mentee_tui.text import clean_line, sentence
 
 
 class SettingsModal(ModalScreen[Settings | None]):
@@ -83,8 +83,7 @@ class SettingsModal(ModalScreen[Settings | None]):
         try:
             timezone = check_timezone(value("#timezone"))
         except ValueError as exc:
-            message = str(exc)
-            self._error(message[0].upper() + message[1:] + ".")
+            self._error(sentence(exc))
             return
         theme = self.query_one("#theme", Select).value
         self.dismiss(

@@ -64,6 +64,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self._candidates: dict[int, Candidate] = {}
         self._prompts: dict[int, Content] = {}
         self._filter = ""
+        self._kept_selection: int | None = None  # see `_selection_to_keep`
         self._wide = False
         self._loaded = False
         self._left_mode = False
@@ -295,15 +296,25 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def action_filter(self) -> None:
         field = self.query_one("#tracker-filter", Input)
         self.add_class("-filtering")
+        self._selection_to_keep()
         field.focus()
+
+    def _selection_to_keep(self) -> int | None:
+        """The selected card, or the last one while a filter matches nothing, so clearing
+        the filter (or matching again) brings the selection back."""
+        selected = self.board.selected_id()
+        if selected is not None:
+            self._kept_selection = selected
+        return self._kept_selection
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#tracker-filter", Input)
+        keep = self._selection_to_keep()
         self._filter = ""
         field.value = ""
         self.remove_class("-filtering")
         self.board.current.cards.focus()
-        self._show(self.board.selected_id())
+        self._show(keep)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "tracker-filter":
@@ -315,7 +326,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             return
         text = clean_line(cleaned)
         if text != self._filter:
-            keep = self.board.selected_id()
+            keep = self._selection_to_keep()
             self._filter = text
             self._show(keep)
 
