@@ -235,7 +235,7 @@ async def test_storage_errors_become_notifications_not_crashes(app, store, db_pa
         assert app.safely(store.add_candidate, CandidateInput(name="Ada", email="nope")) is None
         await pilot.pause()
         messages = [n.message for n in app._notifications]
-        assert any("invalid email" in m for m in messages)
+        assert any("Invalid email" in m for m in messages)
         db_path.parent.mkdir(parents=True, exist_ok=True)
         db_path.write_bytes(b"{")  # another program broke the file
         app._poll_store()

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import stat
 from datetime import datetime
 
 import platformdirs
@@ -276,3 +277,12 @@ def test_a_readable_folder_warning_goes_to_stderr_and_the_command_still_works(ca
     status, out, err = run(capsys, "--db", str(folder / "mentee.json"), "add", "Ada")
     assert (status, out) == (0, "1\n")
     assert err.startswith("mentee-tui: warning: ") and "chmod 700" in err
+
+
+def test_reading_commands_create_no_folder(capsys, tmp_path):
+    db = tmp_path / "not" / "yet" / "mentee.json"
+    for command in (["list"], ["list", "--json"], ["meetings"], ["where"]):
+        assert run(capsys, "--db", str(db), *command)[0] == 0
+    assert not (tmp_path / "not").exists()
+    assert run(capsys, "--db", str(db), "add", "Ada")[0] == 0  # the first write creates them
+    assert stat.S_IMODE((tmp_path / "not").stat().st_mode) == 0o700

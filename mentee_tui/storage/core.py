@@ -146,6 +146,24 @@ class Database:
 
     # -- files ---------------------------------------------------------------
     def _prepare_folder(self) -> None:
+        """At open: warn about a folder others can read and keep the file 0600. Nothing is
+        created here, so reading (`list`, `meetings`) leaves no folder behind."""
+        folder = self.path.parent
+        if folder.is_dir() and folder.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
+            self.warnings.append(
+                f"The folder {folder} can be read by other users; "
+                f"consider `chmod 700 {folder}` to keep your database private."
+            )
+        if self.path.exists():
+            mode = stat.S_IMODE(self.path.stat().st_mode)
+            if mode != 0o600 and self.path.stat().st_uid == os.getuid():
+                try:
+                    os.chmod(self.path, 0o600)
+                except OSError as exc:  # a read-only file system: say so, keep going
+                    self.warnings.append(f"{self.path}: cannot make the file private: {exc.strerror}.")
+
+    def _create_folders(self) -> None:
+        """Before the first write: the missing folders, 0700 whatever the umask."""
         folder = self.path.parent
         missing: list[Path] = []
         probe = folder
@@ -160,18 +178,6 @@ class Database:
             except OSError as exc:
                 raise StorageError(f"{self.path}: cannot create folder {created}: {exc.strerror}") from exc
             os.chmod(created, 0o700)  # our own folder: private whatever the umask
-        if not missing and folder.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
-            self.warnings.append(
-                f"The folder {folder} can be read by other users; "
-                f"consider `chmod 700 {folder}` to keep your database private."
-            )
-        if self.path.exists():
-            mode = stat.S_IMODE(self.path.stat().st_mode)
-            if mode != 0o600 and self.path.stat().st_uid == os.getuid():
-                try:
-                    os.chmod(self.path, 0o600)
-                except OSError as exc:  # a read-only file system: say so, keep going
-                    self.warnings.append(f"{self.path}: cannot make the file private: {exc.strerror}.")
 
     def signature(self) -> tuple[int, int, int] | None:
         """Changes whenever the file is replaced; the app polls it to refresh."""
@@ -248,6 +254,7 @@ class Database:
 
     @contextmanager
     def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
+        self._create_folders()  # the lock file lives beside the database
         try:
             self._lock.acquire(timeout=timeout)
         except Timeout as exc:
