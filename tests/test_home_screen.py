@@ -112,3 +112,18 @@ async def test_names_show_literally_not_as_markup(store, app):
 
 def test_home_snapshot_with_demo_data(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=SIZE)
+
+
+async def test_no_color_keeps_the_home_selection_visible_with_reverse(monkeypatch, demo_store):
+    from mentee_tui.app import make_app
+
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app(store=demo_store, now=fixed_clock)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        journey = app.screen.query_one("#journey")
+        assert "Reflect" in journey.render_line(0).text
+        assert any(seg.style and seg.style.reverse for seg in journey.render_line(0))
+        assert not any(seg.style and seg.style.reverse for seg in journey.render_line(1))
+        await pilot.press("j")
+        assert any(seg.style and seg.style.reverse for seg in journey.render_line(1))

@@ -8,7 +8,6 @@ from test_tracker_screen import column_names, open_tracker, selected_name
 from mentee_tui.app import make_app
 from mentee_tui.modals import CandidateModal, DeclineModal
 from mentee_tui.modals.mentorship_modal import MentorshipSetupModal
-from mentee_tui.models import CandidateInput
 from mentee_tui.screens import TrackerScreen
 from mentee_tui.storage import Store
 from mentee_tui.widgets import StageColumn

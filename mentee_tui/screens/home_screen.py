@@ -10,6 +10,7 @@ from textual.widgets.option_list import Option
 
 from mentee_tui.domain.journey import JourneyStep, journey_steps
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.widgets.selection_list import SelectionList
 
 
 class HomeScreen(MenteeScreen):
@@ -23,7 +24,7 @@ class HomeScreen(MenteeScreen):
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="home-body"):
             yield Static(id="home-title")
-            yield OptionList(id="journey")
+            yield SelectionList(id="journey")
             yield Static(id="home-hint")
 
     def on_mount(self) -> None:

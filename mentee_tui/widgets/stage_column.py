@@ -8,16 +8,15 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from rich.style import Style as RichStyle
 from textual import events
 from textual.app import ComposeResult
 from textual.containers import Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.strip import Strip
 from textual.widget import Widget
-from textual.widgets import OptionList
 from textual.widgets.option_list import Option
+
+from mentee_tui.widgets.selection_list import SelectionList
 
 STAGE_TITLES = {
     "researched": "Researched",
@@ -47,28 +46,9 @@ class ColumnHeader(Widget):
         return Content.assemble((title, "bold"), " " * (width - len(title) - len(count)), count)
 
 
-class CardList(OptionList):
-    """A column's cards. A click selects (and focuses) without opening anything.
-
-    Without colour (NO_COLOR) the selected card is drawn in reverse video: CSS
-    `text-style: reverse` does not reach OptionList options, so it is applied here.
-    """
-
-    reverse_highlight = False
-
-    def on_mount(self) -> None:
-        self.reverse_highlight = bool(getattr(self.app, "no_color", False))
-
-    def render_line(self, y: int) -> Strip:
-        strip = super().render_line(y)
-        highlighted = self.highlighted
-        if self.reverse_highlight and highlighted is not None:
-            for segment in strip:
-                style = segment.style
-                if style is not None and style.meta.get("option") == highlighted:
-                    return strip.apply_style(RichStyle(reverse=True))
-                break
-        return strip
+class CardList(SelectionList):
+    """A column's cards (reverse video for the selection without colour, see
+    `SelectionList`). A click selects (and focuses) without opening anything."""
 
     async def _on_click(self, event: events.Click) -> None:
         event.prevent_default()  # OptionList would also "select" (open) the card
