@@ -222,6 +222,30 @@ async def test_save_for_hangup_writes_every_changed_answer_with_a_revision(app, 
         assert found["skills"].revisions == []
 
 
+async def test_a_hang_up_waits_only_briefly_for_another_session(app, store):
+    from mentee_tui.storage import StorageError
+    from mentee_tui.storage.recovery import HANG_UP_LOCK_SECONDS
+
+    waits = []
+    original = store.db.writing
+
+    def writing(**kwargs):
+        waits.append(kwargs.get("lock_timeout"))
+        return original(**kwargs)
+
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press(*"typed")
+        store.db.writing = writing
+        screen.save_for_hangup()
+        assert waits == [HANG_UP_LOCK_SECONDS]
+        area(screen, "notes").insert("busy")
+        with Store(store.path).db.writing():  # another session holds the lock
+            with pytest.raises(StorageError):
+                screen.save_for_hangup()  # gives up; the process can end
+        store.db.writing = original
+
+
 async def test_quitting_from_inside_an_editor_keeps_the_last_words(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await open_reflection(pilot)

@@ -77,3 +77,14 @@ def test_the_first_revision_is_all_added_and_no_change_is_all_kept():
     assert revision_diff("", "a\nb") == [("+", "a"), ("+", "b")]
     assert revision_diff("a\nb", "a\nb") == [(" ", "a"), (" ", "b")]
     assert revision_diff("", "") == []
+
+
+def test_a_hang_up_save_gives_up_on_a_busy_lock_and_writes_nothing(store):
+    from mentee_tui.storage import StorageError
+
+    store.save_reflection("career_goals", "Before")
+    other = Store(store.path)  # another session in the middle of a write
+    with other.db.writing():
+        with pytest.raises(StorageError, match="locked"):
+            store.save_reflections({"career_goals": "After"}, revision=True, lock_timeout=0.1)
+    assert store.reflection("career_goals").text == "Before"

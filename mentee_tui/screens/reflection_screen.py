@@ -14,6 +14,7 @@ from mentee_tui.domain.timezones import person_zone
 from mentee_tui.external_editor import EditorFailed, edit_text
 from mentee_tui.modals.revisions_modal import RevisionsModal
 from mentee_tui.screens.base import MenteeScreen
+from mentee_tui.storage.recovery import HANG_UP_LOCK_SECONDS
 from mentee_tui.widgets.prompt_editor import AnswerArea, PromptEditor
 
 AUTOSAVE_SECONDS = 1.5
@@ -136,16 +137,18 @@ class ReflectionScreen(MenteeScreen):
         editor.stored(saved.text)
         return True
 
-    def save_for_hangup(self) -> None:
-        """The terminal is gone: write every answer now, in one write, with a revision."""
+    def save_for_hangup(self, lock_timeout: float | None = HANG_UP_LOCK_SECONDS) -> None:
+        """The terminal is gone: write every answer now, in one write, with a revision,
+        waiting only briefly if another session holds the lock."""
         texts = {e.key: e.text for e in self.editors() if e.dirty or e.needs_revision}
         if texts:
-            self.store.save_reflections(texts, revision=True)
+            self.store.save_reflections(texts, revision=True, lock_timeout=lock_timeout)
 
     def on_unmount(self) -> None:
-        # Quitting (ctrl+q, or q after escape) must not lose the last words typed.
+        # Quitting (ctrl+q, or q after escape) must not lose the last words typed; the
+        # terminal is still there, so it may wait for the lock as long as any save does.
         try:
-            self.save_for_hangup()
+            self.save_for_hangup(lock_timeout=None)
         except Exception:  # noqa: BLE001 - the app is closing; nowhere left to report it
             pass
 

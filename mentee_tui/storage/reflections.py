@@ -55,11 +55,14 @@ class ReflectionRepository:
         return self.save_reflections({key: text}, revision=revision)[key]
 
     def save_reflections(
-        self, texts: dict[str, str], *, revision: bool = False
+        self, texts: dict[str, str], *, revision: bool = False,
+        lock_timeout: float | None = None,
     ) -> dict[str, Reflection]:
-        """Store several answers in one write (a hang-up saves every editor at once)."""
+        """Store several answers in one write (a hang-up saves every editor at once, with a
+        short `lock_timeout`: the process must end soon, not wait on another session)."""
         cleaned = {_check_key(key): clean_text(text, multiline=True) for key, text in texts.items()}
-        with self.db.writing() as db:
+        waits = {} if lock_timeout is None else {"lock_timeout": lock_timeout}
+        with self.db.writing(**waits) as db:
             table = db.table(TABLE)
             now = self.db.now_iso()
             return {key: _apply(table, key, text, revision, now) for key, text in cleaned.items()}
