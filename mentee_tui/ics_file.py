@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
+
+from mentee_tui.atomic import atomic_write_bytes
 
 ICS_FILENAME = "mentoring.ics"
 
@@ -15,23 +15,8 @@ def default_ics_path(db_path: Path) -> Path:
 
 
 def write_private_text(path: Path, text: str) -> None:
-    """A temp file created 0600 beside `path`, then replaced: a half-written export never shows.
-
-    OSError goes to the caller, which says what went wrong in one line.
-    """
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
-            handle.write(text)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
+    """Private (it holds meeting notes) and atomic: a half-written export never shows."""
+    atomic_write_bytes(path, text.encode("utf-8"))
 
 
 __all__ = ["ICS_FILENAME", "default_ics_path", "write_private_text"]

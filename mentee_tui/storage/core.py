@@ -14,7 +14,6 @@ import json
 import os
 import shutil
 import stat
-import tempfile
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -25,6 +24,7 @@ from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 
+from mentee_tui.atomic import atomic_write_bytes
 from mentee_tui.records import DamagedRecord
 
 SCHEMA_VERSION = 1
@@ -71,37 +71,10 @@ class _Transaction:
         self.db = TinyDB(storage=lambda: _SnapshotStorage(self))
 
 
-def _fsync_dir(folder: Path) -> None:
-    try:
-        fd = os.open(folder, os.O_RDONLY)
-    except OSError:
-        return
-    try:
-        os.fsync(fd)
-    except OSError:
-        pass
-    finally:
-        os.close(fd)
-
-
 def atomic_write_json(path: Path, data: Any) -> None:
-    """Serialise fully, write a 0600 temp file beside `path`, fsync, replace."""
+    """Serialise fully first, then write it privately and atomically (see `atomic`)."""
     payload = json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True).encode("utf-8")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        os.fchmod(fd, 0o600)  # mkstemp already uses 0600; be explicit under any umask
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp_name, path)
-    except BaseException:
-        try:
-            os.unlink(tmp_name)
-        except FileNotFoundError:
-            pass
-        raise
-    _fsync_dir(path.parent)
+    atomic_write_bytes(path, payload)
 
 
 def _validate_shape(path: Path, data: Any) -> dict[str, Any]:
