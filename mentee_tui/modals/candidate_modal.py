@@ -10,6 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
+from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models import SOURCES, Candidate, CandidateInput
 from mentee_tui.storage.candidates import normalize_email
@@ -53,7 +54,7 @@ class CleanTextArea(TextArea):
         event.text = clean_text(event.text, multiline=True)
 
 
-class CandidateModal(RecoverableForm, ModalScreen[CandidateInput | None]):
+class CandidateModal(RecoverableForm, FormDialog, ModalScreen[CandidateInput | None]):
     """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing.
 
     `restore` fills the form with values kept by a hang-up (see `RecoverableForm`).
@@ -130,12 +131,6 @@ class CandidateModal(RecoverableForm, ModalScreen[CandidateInput | None]):
         self.start_recovery()
         self.query_one("#name", Input).focus()
 
-    # Typed or pasted control and escape characters never reach the fields.
-    def on_input_changed(self, event: Input.Changed) -> None:
-        cleaned = clean_text(event.value)
-        if cleaned != event.value:
-            event.input.value = cleaned
-
     def _error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
         error.update(Content(message))
@@ -172,16 +167,6 @@ class CandidateModal(RecoverableForm, ModalScreen[CandidateInput | None]):
         data = self.collect()
         if data is not None:
             self.dismiss(data)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
 
 __all__ = ["CandidateModal", "CleanTextArea", "FlagCheckbox"]

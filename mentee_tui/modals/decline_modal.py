@@ -11,8 +11,9 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
+from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.modals.recoverable import RecoverableForm
-from mentee_tui.text import clean_line, clean_text
+from mentee_tui.text import clean_line
 
 
 @dataclass(slots=True)
@@ -21,7 +22,7 @@ class DeclineAnswer:
     referred_to: str = ""
 
 
-class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
+class DeclineModal(RecoverableForm, FormDialog, ModalScreen[DeclineAnswer | None]):
     """Returns the answer on enter / ctrl+s, None on escape (nothing is declined)."""
 
     RECOVERY_KIND = "decline"
@@ -70,11 +71,6 @@ class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
         self.start_recovery()
         self.query_one("#decline-reason", Input).focus()
 
-    def on_input_changed(self, event: Input.Changed) -> None:
-        cleaned = clean_text(event.value)
-        if cleaned != event.value:  # a pasted escape sequence or control character
-            event.input.value = cleaned
-
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         if event.input.id == "decline-reason":
@@ -89,16 +85,6 @@ class DeclineModal(RecoverableForm, ModalScreen[DeclineAnswer | None]):
                 referred_to=clean_line(self.query_one("#decline-referral", Input).value),
             )
         )
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
 
 
 __all__ = ["DeclineAnswer", "DeclineModal"]

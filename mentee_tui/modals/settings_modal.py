@@ -9,11 +9,12 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from mentee_tui.domain.timezones import check_timezone, system_timezone
+from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.models import Settings
 from mentee_tui.text import clean_line, sentence
 
 
-class SettingsModal(ModalScreen[Settings | None]):
+class SettingsModal(FormDialog, ModalScreen[Settings | None]):
     """Returns the new settings on save, None on escape. Nothing is written here."""
 
     BINDINGS = [
@@ -96,12 +97,3 @@ class SettingsModal(ModalScreen[Settings | None]):
             )
         )
 
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "save":
-            self.action_save()
-        else:
-            self.action_cancel()
