@@ -14,10 +14,12 @@ from pathlib import Path
 
 from mentee_tui import __version__
 from mentee_tui.cli_calendar import CALENDAR_COMMANDS, add_calendar_commands
+from mentee_tui.cli_support import EXIT_DB, EXIT_OK, EXIT_USAGE
+from mentee_tui.cli_support import fail as _fail
+from mentee_tui.cli_support import open_store as _open_store
 from mentee_tui.models import SOURCES, STAGES, CandidateInput
 from mentee_tui.paths import ENV_VAR, resolve_db_path
 
-EXIT_OK, EXIT_DB, EXIT_USAGE = 0, 1, 2
 ADDABLE_STAGES = tuple(s for s in STAGES if s != "agreed")
 
 
@@ -78,25 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _fail(message: str, status: int) -> int:
-    print(f"mentee-tui: {message}", file=sys.stderr)
-    return status
-
-
-def _open_store(db_path):
-    from mentee_tui.storage import Store
-
-    store = Store(db_path)
-    for warning in store.warnings:
-        print(f"mentee-tui: warning: {warning}", file=sys.stderr)
-    return store
-
-
 def _cmd_add(args, db_path) -> int:
     if args.stage not in ADDABLE_STAGES:
         if args.stage == "agreed":
-            return _fail("a new candidate cannot start at agreed; add it, then `mentee-tui agree`", 2)
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}", 2)
+            return _fail("a new candidate cannot start at agreed; add it, then `mentee-tui agree`")
+        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}")
     data = CandidateInput(name=args.name, email=args.email, organization=args.org,
                           role=args.role, source=args.source, notes=args.notes)
     from mentee_tui.storage.candidates import clean_input
@@ -109,7 +97,7 @@ def _cmd_add(args, db_path) -> int:
 
 def _cmd_list(args, db_path) -> int:
     if args.stage is not None and args.stage not in STAGES:
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(STAGES)}", 2)
+        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(STAGES)}")
     candidates = _open_store(db_path).list_candidates(stage=args.stage)
     if args.json:
         print(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
@@ -128,11 +116,11 @@ def _cmd_move(args, db_path) -> int:
     try:
         candidate_id = int(args.id)
     except ValueError:
-        return _fail(f"not a candidate id: {args.id!r}", 2)
+        return _fail(f"not a candidate id: {args.id!r}")
     if args.stage == "agreed":
-        return _fail("to move a candidate to agreed, use `mentee-tui agree`", 2)
+        return _fail("to move a candidate to agreed, use `mentee-tui agree`")
     if args.stage not in STAGES:
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}", 2)
+        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}")
     store = _open_store(db_path)
     before = store.get_candidate(candidate_id)
     if before.stage == args.stage:

@@ -12,15 +12,12 @@ import arrow
 
 from mentee_tui.domain.schedule import MAX_MONTHS, RULE_HELP, default_setup, validate_setup
 from mentee_tui.domain.timezones import check_timezone
+from mentee_tui.cli_support import EXIT_OK
+from mentee_tui.cli_support import fail as _fail
+from mentee_tui.cli_support import open_store as _open_store
 from mentee_tui.ics_file import write_private_text
 
-EXIT_OK, EXIT_USAGE = 0, 2
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
-
-
-def _fail(message: str) -> int:
-    print(f"mentee-tui: {message}", file=sys.stderr)
-    return EXIT_USAGE
 
 
 def add_calendar_commands(add_sub: AddSub) -> None:
@@ -51,15 +48,6 @@ def add_calendar_commands(add_sub: AddSub) -> None:
     export.add_argument("format", metavar="FORMAT", choices=sorted(EXPORTERS),
                         help=f"one of: {', '.join(sorted(EXPORTERS))}")
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
-
-
-def _open_store(db_path):
-    from mentee_tui.storage import Store
-
-    store = Store(db_path)
-    for warning in store.warnings:
-        print(f"mentee-tui: warning: {warning}", file=sys.stderr)
-    return store
 
 
 def cmd_agree(args, db_path) -> int:

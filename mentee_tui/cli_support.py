@@ -1,0 +1,29 @@
+"""What every subcommand shares: exit statuses, the one-line error, opening the store.
+
+No Textual here: the subcommands must start fast and work without a terminal.
+"""
+
+from __future__ import annotations
+
+import sys
+
+EXIT_OK, EXIT_DB, EXIT_USAGE = 0, 1, 2
+
+
+def fail(message: str, status: int = EXIT_USAGE) -> int:
+    """One clear line on stderr, never a traceback; returns the exit status."""
+    print(f"mentee-tui: {message}", file=sys.stderr)
+    return status
+
+
+def open_store(db_path):
+    """The store at `db_path`, its warnings (a folder others can read) on stderr."""
+    from mentee_tui.storage import Store
+
+    store = Store(db_path)
+    for warning in store.warnings:
+        print(f"mentee-tui: warning: {warning}", file=sys.stderr)
+    return store
+
+
+__all__ = ["EXIT_DB", "EXIT_OK", "EXIT_USAGE", "fail", "open_store"]
