@@ -127,3 +127,18 @@ async def test_no_color_keeps_the_home_selection_visible_with_reverse(monkeypatc
         assert not any(seg.style and seg.style.reverse for seg in journey.render_line(1))
         await pilot.press("j")
         assert any(seg.style and seg.style.reverse for seg in journey.render_line(1))
+
+
+async def test_a_long_step_wraps_under_its_text_on_a_narrow_terminal(demo_app):
+    async with demo_app.run_test(size=(60, 20)) as pilot:
+        await pilot.pause()
+        await pilot.pause()
+        lines = _lines(demo_app)
+        plan = lines[4].splitlines()
+        assert len(plan) == 2 and "Plan" in plan[0]
+        indent = plan[0].index("Priya")
+        assert plan[1].startswith(" " * indent) and plan[1].strip()
+        await pilot.resize_terminal(100, 24)
+        await pilot.pause()
+        await pilot.pause()
+        assert all("\n" not in line for line in _lines(demo_app))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Mapping
 from dataclasses import dataclass
 
@@ -22,13 +23,21 @@ class JourneyStep:
     empty: bool  # nothing done for this step yet
     done: bool = False
 
-    def render(self) -> Text:
-        """User text (a mentor's name) goes in as plain Text, never markup."""
+    def render(self, width: int | None = None) -> Text:
+        """User text (a mentor's name) goes in as plain Text, never markup.
+
+        With `width`, a long summary wraps under itself, not under the step's number.
+        """
         mark = "✓" if self.done else "·"
+        head = f" {mark} {self.number}. {self.title:<11}"
+        summary = self.summary
+        room = (width or 0) - len(head)
+        if width and room >= 12 and len(summary) > room:
+            summary = ("\n" + " " * len(head)).join(
+                textwrap.wrap(summary, room, break_on_hyphens=False))
         line = Text()
-        line.append(f" {mark} {self.number}. ", style="bold")
-        line.append(f"{self.title:<11}", style="bold")
-        line.append(self.summary)
+        line.append(head, style="bold")
+        line.append(summary)
         return line
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -41,11 +42,7 @@ class HomeScreen(MenteeScreen):
             extras=self.mentee_app.journey_extras(),
         )
         self._steps = steps
-        journey = self.query_one("#journey", OptionList)
-        highlighted = journey.highlighted
-        journey.clear_options()
-        journey.add_options(Option(step.render(), id=step.mode + str(i)) for i, step in enumerate(steps))
-        journey.highlighted = highlighted if highlighted is not None else 0
+        self._fill_journey()
         empty = all(step.empty for step in steps)
         title = self.query_one("#home-title", Static)
         hint = self.query_one("#home-hint", Static)
@@ -58,6 +55,22 @@ class HomeScreen(MenteeScreen):
         else:
             title.update("Your mentoring journey")
             hint.update("Enter opens a step · 1-4 switch screens · ? lists every key")
+
+    def _fill_journey(self) -> None:
+        """The steps, wrapped to the list's width so a long line hangs under its text."""
+        journey = self.query_one("#journey", OptionList)
+        width = journey.scrollable_content_region.width - 2  # the options' padding
+        highlighted = journey.highlighted
+        journey.clear_options()
+        journey.add_options(
+            Option(step.render(width if width > 0 else None), id=step.mode + str(i))
+            for i, step in enumerate(self._steps)
+        )
+        journey.highlighted = highlighted if highlighted is not None else 0
+
+    def on_resize(self, event: events.Resize) -> None:
+        if getattr(self, "_steps", None) is not None:
+            self.call_after_refresh(self._fill_journey)
 
     def action_open_step(self) -> None:
         journey = self.query_one("#journey", OptionList)
