@@ -88,6 +88,22 @@ async def test_an_invalid_email_shows_the_validator_message_and_saves_nothing(ap
     assert [c.email for c in store.list_candidates()] == ["ada@example.org"]
 
 
+async def test_a_message_goes_once_the_field_is_fixed(app):
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        await pilot.press("tab", *"ada@@example", "ctrl+s")
+        await pilot.pause()
+        name_error, email_error = form.query_one("#name-error"), form.query_one("#email-error")
+        assert name_error.display and email_error.display
+        form.query_one("#email", Input).value = "ada@example"  # still not an address
+        await pilot.pause()
+        assert email_error.display
+        form.query_one("#email", Input).value = "ada@example.org"
+        form.query_one("#name", Input).value = "Ada"
+        await pilot.pause()
+        assert not name_error.display and not email_error.display
+
+
 async def test_escape_cancels_without_saving(app, store):
     async with app.run_test(size=(80, 24)) as pilot:
         await open_form(app, pilot)

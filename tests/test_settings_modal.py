@@ -44,6 +44,8 @@ async def test_bad_values_show_a_message_and_save_nothing(app, store):
             assert expected in str(app.screen.query_one("#settings-error").render())
             app.screen.query_one(widget_id).value = {
                 "#timezone": "", "#meeting-time": "09:00", "#follow-up-days": "7"}[widget_id]
+            await pilot.pause()
+            assert not app.screen.query_one("#settings-error").display  # fixed: gone
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)

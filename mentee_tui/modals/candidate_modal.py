@@ -131,6 +131,22 @@ class CandidateModal(RecoverableForm, FormDialog, ModalScreen[CandidateInput | N
         self.start_recovery()
         self.query_one("#name", Input).focus()
 
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A message beside a field goes as soon as the field is right (cleaning: FormDialog)."""
+        name = event.input.id
+        if name not in ("name", "email") or not self.query_one(f"#{name}-error").has_class(
+                "visible"):
+            return
+        value = clean_line(event.value)
+        if name == "name" and value:
+            self._error("name", "")
+        elif name == "email":
+            try:
+                normalize_email(value)
+            except InvalidInput:
+                return
+            self._error("email", "")
+
     def _error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
         error.update(Content(message))

@@ -8,6 +8,7 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
+from mentee_tui.domain.schedule import parse_time
 from mentee_tui.domain.timezones import check_timezone, system_timezone
 from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.models import Settings
@@ -60,7 +61,8 @@ class SettingsModal(FormDialog, ModalScreen[Settings | None]):
         error.update(message)  # our own messages, no user markup in them
         error.add_class("visible")
 
-    def action_save(self) -> None:
+    def read_settings(self) -> Settings:
+        """The form as Settings; ValueError with a sentence for the first wrong field."""
         def value(widget_id: str) -> str:
             return clean_line(self.query_one(widget_id, Input).value)
 
@@ -68,32 +70,41 @@ class SettingsModal(FormDialog, ModalScreen[Settings | None]):
             follow_up_days = int(value("#follow-up-days") or "0")
             duration = int(value("#meeting-duration") or "0")
         except ValueError:
-            self._error("Days and minutes must be whole numbers.")
-            return
-        time_text = value("#meeting-time")
-        hours, _, minutes = time_text.partition(":")
-        if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
-            self._error("Meeting time must look like 09:30.")
-            return
-        if not 1 <= follow_up_days <= 365:
-            self._error("Follow-up days must be from 1 to 365.")
-            return
-        if not 5 <= duration <= 600:
-            self._error("Meeting duration must be from 5 to 600 minutes.")
-            return
+            raise ValueError("Days and minutes must be whole numbers.") from None
         try:
-            timezone = check_timezone(value("#timezone"))
+            hours, minutes = parse_time(value("#meeting-time"))
+        except ValueError:
+            raise ValueError("Meeting time must look like 09:30.") from None
+        if not 1 <= follow_up_days <= 365:
+            raise ValueError("Follow-up days must be from 1 to 365.")
+        if not 5 <= duration <= 600:
+            raise ValueError("Meeting duration must be from 5 to 600 minutes.")
+        timezone = check_timezone(value("#timezone"))
+        theme = self.query_one("#theme", Select).value
+        return Settings(
+            follow_up_days=follow_up_days,
+            meeting_time=f"{hours:02d}:{minutes:02d}",
+            meeting_duration=duration,
+            timezone=timezone,
+            theme=str(theme) if theme != Select.NULL else self.settings.theme,
+        )
+
+    def action_save(self) -> None:
+        try:
+            settings = self.read_settings()
         except ValueError as exc:
             self._error(sentence(exc))
             return
-        theme = self.query_one("#theme", Select).value
-        self.dismiss(
-            Settings(
-                follow_up_days=follow_up_days,
-                meeting_time=f"{int(hours):02d}:{int(minutes):02d}",
-                meeting_duration=duration,
-                timezone=timezone,
-                theme=str(theme) if theme != Select.NULL else self.settings.theme,
-            )
-        )
+        self.dismiss(settings)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The message goes as soon as the form is right again (cleaning: FormDialog)."""
+        error = self.query_one("#settings-error", Static)
+        if not error.has_class("visible"):
+            return
+        try:
+            self.read_settings()
+        except ValueError:
+            return
+        error.remove_class("visible")
 
