@@ -77,3 +77,17 @@ def test_an_ended_mentorship_exports_cancelled_events(store, agreed):
 def test_no_meetings_is_still_a_valid_calendar(store):
     cal = parse(store)
     assert cal.walk("VEVENT") == [] and str(cal["VERSION"]) == "2.0"
+
+
+def test_a_utc_mentorship_uses_the_utc_form_that_rfc_5545_asks_for(store):
+    candidate = store.add_candidate(CandidateInput(name="Ada"), stage="asked")
+    store.agree_candidate(candidate.id, MentorshipSetup(
+        months=2, rule="same-day", first="2027-01-05", time="09:00", duration=60,
+        timezone="UTC"))
+    text = export_ics(store.mentorships(), store.meetings())
+    assert "DTSTART:20270105T090000Z" in text and "TZID" not in text
+    cal = Calendar.from_ical(text)
+    assert cal.get_missing_tzids() == set()
+    starts = [e.decoded("DTSTART") for e in cal.walk("VEVENT")]
+    assert [s.isoformat() for s in starts] == ["2027-01-05T09:00:00+00:00",
+                                               "2027-02-05T09:00:00+00:00"]

@@ -98,3 +98,13 @@ def test_an_installed_wheel_finds_its_styles_outside_the_checkout(wheel, tmp_pat
     assert version.stdout.strip() == f"mentee-tui {__version__}"
     where = _run([str(venv / "bin" / "mentee-tui"), "where"], cwd=elsewhere, env=env)
     assert where.stdout.strip() == env["MENTEE_TUI_DB"]
+
+
+def test_ci_runs_the_readme_test_command_word_for_word():
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    blocks = [b.split("```", 1)[0].strip() for b in readme.split("```sh\n")[1:]]
+    test_command = next(b for b in blocks if "pytest" in b and "venv" in b)
+    ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
+    assert ci[-1] == test_command
+    install = next(b for b in blocks if "mentee-tui" in b and "[test]" not in b)
+    assert install.endswith(".venv/bin/mentee-tui")  # one command installs and starts the app

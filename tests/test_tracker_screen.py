@@ -138,6 +138,39 @@ async def test_a_filter_that_matches_nothing_keeps_the_selection_for_later(demo_
         assert selected_name(screen) == "Kwame Mensah"
 
 
+async def test_pasted_escape_sequences_never_reach_the_filter_or_the_decline_dialog(
+    demo_app, demo_store
+):
+    from textual import events
+
+    from mentee_tui.modals import DeclineModal
+
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("slash")
+        demo_app.post_message(events.Paste("con\x1b[31mtoso\x07"))
+        await pilot.pause()
+        assert demo_app.focused.value == "contoso"
+        assert column_names(screen, "contacted") == ["Mei Lin"]
+        await pilot.press("enter", "escape")
+        await pilot.pause()
+        mei = next(c for c in demo_store.list_candidates() if c.name == "Mei Lin")
+        screen.board.select_id(mei.id)
+        await pilot.press("x")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, DeclineModal)
+        demo_app.post_message(events.Paste("too\x1b]0;title\x07 busy\x00"))
+        await pilot.pause()
+        await pilot.press("tab")
+        demo_app.post_message(events.Paste("Grace\x1b[2J Hopper"))
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    mei = demo_store.get_candidate(mei.id)
+    assert mei.stage == "declined" and mei.history[-1].note == "too busy"
+    assert any(c.name == "Grace Hopper" for c in demo_store.list_candidates())
+
+
 async def test_filter_searches_role_and_notes(demo_app):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)
@@ -167,6 +200,27 @@ async def test_details_show_fields_history_and_warning(demo_app):
         await pilot.pause()
         assert isinstance(demo_app.screen, TrackerScreen)
         assert selected_name(screen) == "Olivia Brown"
+
+
+async def test_details_show_every_field(app, store):
+    store.add_candidate(CandidateInput(
+        name="Ada Lovelace", email="Ada@Example.org", role="Analyst", organization="Engines",
+        source="event", url="https://example.org/ada", introduced_by="Charles",
+        why="Her path from maths to engines", notes="Met at the [bold]meetup[/]",
+        knows_well=True,
+    ), stage="contacted")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_tracker(app, pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        body = app.screen.query_one("#details-body").render().plain
+        for expected in ("Stage: Contacted", "Email: Ada@example.org", "Role: Analyst",
+                         "Organization: Engines", "Source: event",
+                         "Profile URL: https://example.org/ada", "Introduced by: Charles",
+                         "Why them: Her path from maths to engines",
+                         "Notes: Met at the [bold]meetup[/]", "I know them well: yes",
+                         "My direct or indirect supervisor: no", "Added: ", "moved to Contacted"):
+            assert expected in body, expected
 
 
 async def test_details_show_times_in_the_settings_zone(demo_app, demo_store):
@@ -317,3 +371,25 @@ async def test_a_database_damaged_meanwhile_keeps_the_board_and_says_so(demo_app
         await pilot.pause()
         assert demo_app.screen is screen and selected_name(screen) == "Aiko Tanaka"
         assert demo_store.path.read_text() == "{ not json"  # never overwritten
+
+
+async def test_two_thousand_candidates_take_no_widget_per_card(demo_app, tmp_path):
+    """The board is one virtual list per column; tests/benchmark_tracker.py times it."""
+    from conftest import fixed_clock
+    from helpers.many import fill_many
+
+    from mentee_tui.app import make_app
+    from mentee_tui.storage import Store
+
+    async def widgets_and_cards(app) -> tuple[int, int]:
+        async with app.run_test(size=(80, 24)) as pilot:
+            screen = await open_tracker(app, pilot)
+            cards = sum(column.cards.option_count for column in screen.query(StageColumn))
+            return len(list(screen.query("*"))), cards
+
+    demo_widgets, demo_cards = await widgets_and_cards(demo_app)
+    store = Store(tmp_path / "many.json", now=fixed_clock)
+    fill_many(store, 2000)
+    many_widgets, many_cards = await widgets_and_cards(make_app(store=store, now=fixed_clock))
+    assert (demo_cards, many_cards) == (12, 2000)
+    assert many_widgets <= demo_widgets + 2  # as many widgets for 2,000 cards as for 12

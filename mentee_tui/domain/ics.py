@@ -2,7 +2,9 @@
 
 Each meeting keeps its UID for life and its SEQUENCE grows with every change, so
 importing the file again into a calendar app updates the events instead of
-duplicating them. Times carry a TZID whose VTIMEZONE is included.
+duplicating them. Times carry a TZID whose VTIMEZONE is included; a mentorship kept
+in UTC is written in the UTC form (`…T090000Z`), since RFC 5545 3.3.5 forbids a TZID on
+UTC times.
 """
 
 from __future__ import annotations
