@@ -37,7 +37,9 @@ def edit_text(text: str, command: list[str] | None = None, suffix: str = ".txt")
     fd, path = tempfile.mkstemp(prefix="mentee-tui-", suffix=suffix)  # created 0600
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+            # A text file ends with a newline: a line added by the editor (or a script)
+            # starts on its own line. Taken off again on the way back.
+            handle.write(text if not text or text.endswith("\n") else text + "\n")
         try:
             result = subprocess.run([*argv, path], check=False)
         except OSError as exc:
@@ -51,7 +53,7 @@ def edit_text(text: str, command: list[str] | None = None, suffix: str = ".txt")
             os.unlink(path)
         except OSError:
             pass
-    # Editors end the file with a newline; do not let that grow the answer on every edit.
+    # The final newline is the file's, not the answer's: do not let it grow on every edit.
     if edited.endswith("\n") and not text.endswith("\n"):
         edited = edited[:-1]
     return edited

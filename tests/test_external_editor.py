@@ -23,7 +23,7 @@ def appending_editor(tmp_path):
         "import os, stat, sys\n"
         f"open({str(mode_file)!r}, 'w').write(oct(stat.S_IMODE(os.stat(sys.argv[1]).st_mode)))\n"
         "with open(sys.argv[1], 'a') as f:\n"
-        "    f.write(' and more from the editor\\n')\n"
+        "    f.write('and more from the editor\\n')\n"
     )
     return [sys.executable, str(script)], mode_file
 
@@ -39,7 +39,9 @@ def test_the_editor_is_visual_then_editor_then_nano_or_vi(monkeypatch):
 
 def test_edit_text_round_trips_through_a_private_temp_file(appending_editor):
     command, mode_file = appending_editor
-    assert edit_text("Lead a team", command) == "Lead a team and more from the editor"
+    # The line the editor adds starts on its own line; the file's final newline goes.
+    assert edit_text("Lead a team", command) == "Lead a team\nand more from the editor"
+    assert edit_text("", command) == "and more from the editor"
     assert mode_file.read_text() == oct(stat.S_IRUSR | stat.S_IWUSR)
 
 
@@ -69,10 +71,34 @@ async def test_ctrl_o_suspends_edits_and_saves_with_a_revision(app, store, appen
         await pilot.press("tab", *"Budgets", "ctrl+o")
         await pilot.pause()
         assert suspended == [True]
-        assert screen.editor("skills").text == "Budgets and more from the editor"
+        assert screen.editor("skills").text == "Budgets\nand more from the editor"
         assert app.focused is screen.editor("skills").area
         revisions = [r.text for r in store.reflection("skills").revisions]
-        assert revisions == ["Budgets", "Budgets and more from the editor"]
+        assert revisions == ["Budgets", "Budgets\nand more from the editor"]
+
+
+async def test_a_failing_editor_gives_the_terminal_back_and_changes_nothing(
+    app, store, monkeypatch
+):
+    monkeypatch.setenv("VISUAL", f"{sys.executable} -c 'import sys; sys.exit(1)'")  # vi's :cq
+    events: list[str] = []
+
+    @contextlib.contextmanager
+    def suspend_like_textual():  # like App.suspend: resumes only if the block ends normally
+        events.append("suspended")
+        yield
+        events.append("resumed")
+
+    monkeypatch.setattr(app, "suspend", suspend_like_textual)
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.press("2", *"Goals", "ctrl+o")
+        await pilot.pause()
+        assert events == ["suspended", "resumed"]
+        assert app.screen.editor("career_goals").text == "Goals"
+        assert any("exited with status 1; nothing saved" in n.message
+                   for n in app._notifications)
+        assert app.focused is app.screen.editor("career_goals").area
+    assert store.reflection("career_goals").text == "Goals"
 
 
 async def test_ctrl_o_where_suspending_is_impossible_says_so(app, store, monkeypatch):

@@ -198,16 +198,24 @@ class ReflectionScreen(MenteeScreen):
     def action_external_editor(self) -> None:
         editor = self.current_editor()
         self.save(editor.key, revision=True)
+        edited: str | None = None
+        failure: EditorFailed | None = None
         try:
             with self.app.suspend():
-                edited = edit_text(editor.text)
+                # Nothing may escape this block: Textual resumes the app only when it ends
+                # normally, and a failed editor would leave a blank, dead screen.
+                try:
+                    edited = edit_text(editor.text)
+                except EditorFailed as exc:
+                    failure = exc
         except SuspendNotSupported:
             self.notify(
                 "This terminal cannot hand over to another editor.", severity="warning", markup=False
             )
             return
-        except EditorFailed as exc:
-            self.notify(str(exc), severity="warning", markup=False)
+        if failure is not None or edited is None:
+            self.notify(str(failure), severity="warning", markup=False)
+            editor.area.focus()
             return
         self.apply_external_edit(editor.key, edited)
 
