@@ -103,7 +103,10 @@ def _cmd_list(args, db_path) -> int:
         print(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
         return EXIT_OK
     if not candidates:
-        print("No candidates yet. Add one: mentee-tui add 'Full Name' --org Company")
+        if args.stage is not None:
+            print(f"No candidates in {args.stage}.")
+        else:
+            print("No candidates yet. Add one: mentee-tui add 'Full Name' --org Company")
         return EXIT_OK
     width = max(len(c.name) for c in candidates)
     for c in candidates:

@@ -16,6 +16,7 @@ from mentee_tui.cli_support import EXIT_OK
 from mentee_tui.cli_support import fail as _fail
 from mentee_tui.cli_support import open_store as _open_store
 from mentee_tui.ics_file import write_private_text
+from mentee_tui.text import plural
 
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
 
@@ -73,7 +74,7 @@ def cmd_agree(args, db_path) -> int:
     mentorship = store.agree_candidate(candidate_id, setup)
     meetings = store.meetings(mentorship.id)
     first = arrow.get(meetings[0].start).format("ddd D MMM YYYY HH:mm")
-    print(f"{mentorship.id} {mentorship.mentor}: {mentorship.months} monthly meetings "
+    print(f"{mentorship.id} {mentorship.mentor}: {plural(mentorship.months, 'monthly meeting')} "
           f"({mentorship.rule}), the first on {first} {mentorship.timezone}")
     return EXIT_OK
 

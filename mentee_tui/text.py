@@ -58,3 +58,8 @@ def sentence(message: object) -> str:
         return text
     text = text[:1].upper() + text[1:]
     return text if text[-1] in ".!?" else text + "."
+
+
+def plural(count: int, word: str) -> str:
+    """ "1 month", "12 months", "1 monthly meeting"."""
+    return f"{count} {word}" if count == 1 else f"{count} {word}s"

@@ -171,6 +171,8 @@ def test_list_stage_filter(capsys, filled):
     assert json.loads(out) == []
     status, out, _ = run(capsys, "--db", filled, "list", "--stage", "contacted")
     assert out.split()[:2] == ["3", "contacted"] and len(out.splitlines()) == 1
+    status, out, _ = run(capsys, "--db", filled, "list", "--stage", "declined")
+    assert status == 0 and out.strip() == "No candidates in declined."
 
 
 # -- move ------------------------------------------------------------------------

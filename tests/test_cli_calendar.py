@@ -165,3 +165,8 @@ def test_move_out_of_agreed_says_the_mentorship_ended(db, capsys):
     out = capsys.readouterr().out
     assert "has ended: 3 planned meetings cancelled, held ones kept" in out
     assert {m.status for m in Store(db).meetings()} == {"cancelled"}
+
+
+def test_a_one_month_term_reads_in_the_singular(db, capsys):
+    assert run(db, "agree", "1", "--months", "1", "--first", "2027-01-12") == 0
+    assert "1 monthly meeting (same-day)" in capsys.readouterr().out

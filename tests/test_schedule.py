@@ -211,6 +211,9 @@ def test_humanize_meeting_counts_calendar_days_in_the_zone():
     assert humanize_meeting(start, now, "Asia/Tokyo") == "today at 09:00"
     assert humanize_meeting(start, now, "UTC") == "tomorrow at 00:00"
     assert humanize_meeting(arrow.get("2026-12-05T09:00:00+00:00"), now, "UTC") == "in 9 days"
+    # Up to about six weeks, days (Home and the calendar say the same thing).
+    assert humanize_meeting(arrow.get("2026-12-14T09:00:00+00:00"), now, "UTC") == "in 18 days"
+    assert humanize_meeting(arrow.get("2027-02-26T09:00:00+00:00"), now, "UTC") == "in 3 months"
 
 
 @pytest.mark.parametrize("rule, requested, first", [

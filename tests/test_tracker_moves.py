@@ -132,6 +132,7 @@ async def test_leaving_agreed_asks_first_and_undo_reopens_the_mentorship(demo_ap
         await pilot.pause()
         assert stored(demo_store, "Priya Raman").stage == "asked"
         assert not demo_store.get_mentorship(mentorship.id).active
+        assert any("The mentorship has ended" in n.message for n in demo_app._notifications)
 
         await pilot.press("u")
         await pilot.pause()

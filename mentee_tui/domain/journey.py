@@ -12,6 +12,7 @@ from rich.text import Text
 from mentee_tui.domain.reflection import PROMPT_KEYS, answered_count
 from mentee_tui.domain.stages import follow_up_due
 from mentee_tui.models import Candidate, Reflection, Settings
+from mentee_tui.text import plural
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +42,6 @@ class JourneyStep:
         return line
 
 
-def _plural(count: int, word: str) -> str:
-    return f"{count} {word}" if count == 1 else f"{count} {word}s"
-
-
 def journey_steps(
     *,
     candidates: list[Candidate],
@@ -69,7 +66,7 @@ def journey_steps(
     )
 
     warned = sum(1 for c in candidates if c.has_warning)
-    research_text = f"{_plural(len(candidates), 'candidate')} found"
+    research_text = f"{plural(len(candidates), 'candidate')} found"
     if warned:
         research_text += f" · ⚠ {warned} flagged"
     research = JourneyStep(2, "Research", research_text, "tracker", empty=not candidates,
@@ -77,7 +74,7 @@ def journey_steps(
 
     due = sum(1 for c in candidates if follow_up_due(c, now, settings.follow_up_days))
     reach_text = f"{count('contacted')} contacted · {count('coffee')} coffee"
-    reach_text += f" · {_plural(due, 'follow-up')} due" if due else " · no follow-up due"
+    reach_text += f" · {plural(due, 'follow-up')} due" if due else " · no follow-up due"
     reach = JourneyStep(3, "Reach out", reach_text, "tracker",
                         empty=not (count("contacted") or count("coffee")))
 

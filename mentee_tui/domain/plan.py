@@ -8,6 +8,7 @@ import arrow
 
 from mentee_tui.domain.schedule import month_of
 from mentee_tui.models_calendar import Meeting, Mentorship
+from mentee_tui.text import plural
 
 
 def current_number(mentorship: Mentorship, now: arrow.Arrow) -> int | None:
@@ -33,7 +34,7 @@ def humanize_meeting(start: arrow.Arrow, now: arrow.Arrow, zone: str) -> str:
         return f"today at {start.format('HH:mm')}"
     if days == 1:
         return f"tomorrow at {start.format('HH:mm')}"
-    if days < 14:  # arrow alone would round 9 days to "in a week"
+    if abs(days) <= 45:  # arrow alone would round 9 days to "in a week", 18 to "in a month"
         return start.floor("day").humanize(now.floor("day"), granularity="day")
     return start.floor("day").humanize(now.floor("day"))
 
@@ -57,7 +58,7 @@ def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
         elif now.to(mentorship.timezone) < first:
             where = f"{mentorship.months}-month term starts {first.format('MMMM YYYY')}"
         else:
-            where = f"all {mentorship.months} months done"
+            where = f"all {plural(mentorship.months, 'month')} done"
         coming = next_meeting(mine, now)
         when = "no meeting planned"
         if coming is not None:

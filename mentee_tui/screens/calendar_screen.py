@@ -28,6 +28,7 @@ from mentee_tui.models_calendar import (
 from mentee_tui.screens.base import MenteeScreen
 from mentee_tui.storage import StorageError
 from mentee_tui.widgets.month_cell import MonthCell
+from mentee_tui.text import plural
 
 EMPTY_TEXT = (
     "No mentorship yet.\n\n"
@@ -159,7 +160,7 @@ class CalendarScreen(MenteeScreen):
         state = ("ended", "bold reverse") if not mentorship.active else "active"
         return Content.assemble(
             (mentorship.mentor, "bold"), position, " · ", state,
-            f" · {mentorship.months} months · {rule} at {mentorship.time} "
+            f" · {plural(mentorship.months, 'month')} · {rule} at {mentorship.time} "
             f"({mentorship.timezone})",
         )
 

@@ -22,6 +22,10 @@ from mentee_tui.text import clean_line
 from mentee_tui.widgets.stage_column import STAGE_TITLES
 
 
+# Said after a mentor leaves agreed, so the message matches what the storage did.
+ENDED_NOTE = "The mentorship has ended: planned meetings cancelled, held ones kept (u undoes it)."
+
+
 class TrackerCardActions:
     """Needs from the screen: `selected()`, `_need_selection()`, `_say()`,
     `refresh_from_store()`, `store`, `mentee_app`, `app` and `_candidates`."""
@@ -49,6 +53,8 @@ class TrackerCardActions:
             declined, referral = result
             self.refresh_from_store(select_id=declined.id)
             message = f"{declined.name} declined. Keep reaching out."
+            if candidate.stage == "agreed":
+                message += f" {ENDED_NOTE}"
             if referral is not None:
                 message += f" Added {referral.name} to Researched."
             self._say(message)
@@ -159,4 +165,4 @@ class TrackerCardActions:
         self.app.push_screen(ConfirmModal("Remove candidate", message, "Remove"), done)
 
 
-__all__ = ["TrackerCardActions"]
+__all__ = ["ENDED_NOTE", "TrackerCardActions"]

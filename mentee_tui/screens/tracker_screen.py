@@ -18,9 +18,9 @@ from mentee_tui.modals.mentorship_modal import MentorshipSetupModal
 from mentee_tui.models import STAGES, Candidate
 from mentee_tui.models_calendar import MentorshipSetup
 from mentee_tui.screens.base import MenteeScreen
-from mentee_tui.screens.tracker_actions import TrackerCardActions
+from mentee_tui.screens.tracker_actions import ENDED_NOTE, TrackerCardActions
 from mentee_tui.storage import StorageError
-from mentee_tui.text import clean_line, clean_text
+from mentee_tui.text import clean_line, clean_text, plural
 from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
 from mentee_tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.widgets.tracker_board import TrackerBoard
@@ -278,7 +278,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             )
             if started is not None:
                 self.refresh_from_store(select_id=candidate.id)
-                self._say(f"{candidate.name} agreed: {setup.months} monthly meetings planned; see the calendar (4)")
+                planned = plural(setup.months, "monthly meeting")
+                self._say(f"{candidate.name} agreed: {planned} planned; see the calendar (4)")
 
         self.app.push_screen(MentorshipSetupModal(
             candidate.name, defaults, candidate_id=candidate.id, restore=restore), agreed)
@@ -289,7 +290,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         )
         if moved is not None:
             self.refresh_from_store(select_id=moved.id)
-            self._say(f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}")
+            message = f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}"
+            self._say(f"{message}. {ENDED_NOTE}" if candidate.stage == "agreed" else message)
         return moved
 
     # -- filter -----------------------------------------------------------------------------
