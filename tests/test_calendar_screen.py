@@ -195,6 +195,44 @@ async def test_change_plan_keeps_the_held_meeting(demo_app, demo_store):
     assert meetings[1].start == "2026-12-08T09:00:00+00:00"
 
 
+async def test_change_plan_keeps_moved_meetings_and_refuses_a_term_shorter_than_held(
+    demo_app, demo_store
+):
+    from mentee_tui.models_calendar import MeetingEdit
+
+    second, third = demo_store.meetings()[1:3]
+    demo_store.update_meeting(third.id, MeetingEdit(
+        start=third.start, duration_minutes=third.duration_minutes, status="done",
+        agenda=third.agenda, notes=third.notes, actions=third.actions))
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        demo_app.screen.query_one("#meeting-time", Input).value = "15:00"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        await pilot.press("r")
+        await pilot.pause()
+        modal = demo_app.screen
+        preview = str(modal.query_one("#setup-preview").render())
+        assert "meetings 1, 3 already held; meeting 2 moved by hand: kept" in preview
+        modal.query_one("#setup-months", Input).value = "2"
+        await pilot.pause()
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is modal  # still open, the message beside the form
+        assert "Meeting 3 was already held" in str(modal.query_one("#setup-error").render())
+        modal.query_one("#setup-time", Input).value = "11:00"
+        modal.query_one("#setup-months", Input).value = "6"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+    meetings = demo_store.meetings()
+    assert len(meetings) == 6
+    assert meetings[1].start == second.start.replace("T09:00", "T15:00")
+    assert meetings[2].start == third.start and meetings[3].start.endswith("T11:00:00+00:00")
+
+
 async def test_meeting_form_messages_stay_in_sight_and_go_once_fixed(demo_app, demo_store):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await open_calendar(pilot)

@@ -131,6 +131,20 @@ def test_reschedule_keeps_held_meetings_and_regenerates_the_rest(store, asked):
     assert store.get_mentorship(mentorship.id).rule == "2-tue"
 
 
+def test_reschedule_keeps_a_meeting_moved_by_hand_unless_the_term_drops_it(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    meetings = store.meetings(mentorship.id)
+    store.update_meeting(meetings[2].id, edit_of(meetings[2], start="2027-03-15T10:00:00+01:00"))
+    store.update_meeting(meetings[8].id, edit_of(meetings[8], start="2027-09-02T10:00:00+02:00"))
+    store.reschedule_mentorship(mentorship.id, MentorshipSetup(
+        months=6, rule="same-day", first="2027-01-31", time="18:00", duration=45,
+        timezone="Europe/Paris"))
+    after = store.meetings(mentorship.id)
+    assert (after[2].start, after[2].status) == ("2027-03-15T10:00:00+01:00", "moved")
+    assert after[3].start == "2027-04-30T18:00:00+02:00"  # the rule placed the others
+    assert len(after) == 6  # the moved ninth went with the shorter term
+
+
 def test_reschedule_can_lengthen_the_term(store, asked):
     mentorship = store.agree_candidate(asked.id, MentorshipSetup(
         months=3, first="2027-01-10", timezone="UTC"))

@@ -54,6 +54,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
 
     def __init__(self, candidate_name: str, defaults: MentorshipSetup, *,
                  changing: bool = False, held: tuple[int, ...] = (),
+                 moved: tuple[int, ...] = (),
                  candidate_id: int | None = None, mentorship_id: int | None = None,
                  restore: dict | None = None) -> None:
         super().__init__(classes="calendar-dialog")
@@ -64,6 +65,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
         self.defaults = defaults
         self.changing = changing
         self.held = held  # numbers of meetings already held, which a new rule keeps
+        self.moved = moved  # numbers of meetings moved by hand, which a new rule keeps too
 
     def recovery_context(self) -> dict:
         return {"name": self.candidate_name, "changing": self.changing,
@@ -132,10 +134,14 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
             raise ValueError(f"the term must be a number of months from 1 to {MAX_MONTHS}")
         if not duration.isdigit():
             raise ValueError("the duration must be a whole number of minutes")
-        return validate_setup(MentorshipSetup(
+        setup = validate_setup(MentorshipSetup(
             months=int(months), rule=self._rule(), first=value("#setup-first"),
             time=value("#setup-time"), duration=int(duration), timezone=value("#setup-timezone"),
         ), starting=not self.changing)
+        if self.held and setup.months < max(self.held):
+            raise ValueError(f"meeting {max(self.held)} was already held; "
+                             f"the term cannot be shorter than {max(self.held)} months")
+        return setup
 
     def _preview(self) -> None:
         preview = self.query_one("#setup-preview", Static)
@@ -145,10 +151,11 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
             preview.update("")
             return
         self.query_one("#setup-error", Static).remove_class("visible")  # fixed: no stale error
-        # Meetings already held keep their date: preview only the ones the rule will place.
-        numbers = [n for n in range(1, setup.months + 1) if n not in self.held]
+        # Held and hand-moved meetings keep their date: preview only what the rule places.
+        kept = set(self.held) | set(self.moved)
+        numbers = [n for n in range(1, setup.months + 1) if n not in kept]
         if not numbers:
-            preview.update(Content("Every meeting of this term has been held."))
+            preview.update(Content("Every meeting of this term is held or moved by hand."))
             return
         describe = parse_rule(setup.rule).describe()
         starts = [meeting_start(setup, n) for n in numbers]
@@ -157,9 +164,14 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
             text += f", {starts[1].format('ddd D MMM')}"
         if len(starts) > 2:
             text += f" … {starts[-1].format('ddd D MMM YYYY')}"
-        if self.held:
-            word = "meeting" if len(self.held) == 1 else "meetings"
-            text += f" ({word} {', '.join(map(str, self.held))} already held, kept)"
+        notes = []
+        moved = [n for n in self.moved if n <= setup.months]
+        for numbers_kept, why in ((self.held, "already held"), (moved, "moved by hand")):
+            if numbers_kept:
+                word = "meeting" if len(numbers_kept) == 1 else "meetings"
+                notes.append(f"{word} {', '.join(map(str, numbers_kept))} {why}")
+        if notes:
+            text += f" ({'; '.join(notes)}: kept)"
         elif not self.changing and starts[0] < self.app_now():
             text += " (the first meeting is in the past)"
         preview.update(Content(text))

@@ -264,12 +264,14 @@ class CalendarScreen(MenteeScreen):
         def save(setup: MentorshipSetup | None) -> None:
             if setup is not None and self.mentee_app.safely(
                     self.store.reschedule_mentorship, mentorship.id, setup) is not None:
-                self.app.notify("Plan changed; meetings already held stay as they were.")
+                self.app.notify(
+                    "Plan changed; meetings already held or moved by hand stay as they were.")
                 self.refresh_from_store()
 
         held = tuple(m.number for m in self.meetings if m.status in HELD_STATUSES)
+        moved = tuple(m.number for m in self.meetings if m.status == "moved")
         self.app.push_screen(MentorshipSetupModal(
-            mentorship.mentor, mentorship.setup(), changing=True, held=held,
+            mentorship.mentor, mentorship.setup(), changing=True, held=held, moved=moved,
             mentorship_id=mentorship.id, restore=restore), save)
 
     def action_end_early(self) -> None:

@@ -29,6 +29,8 @@ from mentee_tui.storage import undo
 from mentee_tui.storage.core import Database, InvalidInput, NotFound
 from mentee_tui.text import clean_line, clean_text
 
+# A new plan leaves these alone: what happened, and what the person moved by hand.
+KEPT_ON_RESCHEDULE = (*HELD_STATUSES, "moved")
 MENTORSHIPS = "mentorships"
 MEETINGS = "meetings"
 
@@ -154,7 +156,8 @@ class CalendarRepository:
         return [Mentorship.from_dict({**d, "id": d.doc_id}) for d in db.table(MENTORSHIPS).all()]
 
     def reschedule_mentorship(self, mentorship_id: int, setup: MentorshipSetup) -> Mentorship:
-        """A new rule, time, zone or term: held meetings stay, upcoming ones are regenerated."""
+        """A new rule, time, zone or term: held meetings stay, and so do meetings moved by
+        hand (the person chose that date); the other upcoming ones are regenerated."""
         setup = _checked(setup, starting=False)
         with self.db.writing() as db:
             mentorship = self._mentorship(db, mentorship_id)
@@ -171,7 +174,7 @@ class CalendarRepository:
                 meeting = meetings.pop(number, None)
                 if meeting is None:
                     self._new_meeting(db, mentorship, setup, number, answers)
-                elif meeting.status not in HELD_STATUSES:
+                elif meeting.status not in KEPT_ON_RESCHEDULE:
                     start = meeting_start(setup, number).isoformat()
                     if (start, setup.duration, "planned") != (
                         meeting.start, meeting.duration_minutes, meeting.status
