@@ -252,9 +252,14 @@ async def test_meeting_form_messages_stay_in_sight_and_go_once_fixed(demo_app, d
         date.value = f"{cell}-20"
         await pilot.pause()
         assert not error.has_class("visible") and not note.display
-        date.value = "2030-01-15"  # another month: a note, not an error
+        date.value = "2027-02-15"  # another month of the term: a note, not an error
         await pilot.pause()
         assert note.display and "outside this meeting's month" in str(note.render())
+        date.value = "2020-01-15"  # years away: refused in the form, nothing lost
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert demo_app.screen is modal
+        assert "within the term" in str(error.render())
 
 
 async def test_setup_modal_clears_a_fixed_error_and_starts_on_or_after_the_date(app, store):
@@ -395,3 +400,13 @@ async def test_a_long_title_keeps_the_mentor_first_and_ends_in_an_ellipsis(demo_
         title_line = text.splitlines()[1]
         assert title_line.strip().startswith(long_name + " · active")
         assert title_line.rstrip().endswith("…")
+
+
+def test_a_meeting_moved_into_another_year_shows_the_year_in_its_cell(demo_store):
+    from mentee_tui.widgets.month_cell import cell_body
+
+    mentorship = demo_store.mentorships()[0]
+    first, second = demo_store.meetings(mentorship.id)[:2]  # Nov and Dec 2026
+    assert "2026" not in cell_body(first, mentorship).plain
+    second.start = "2027-01-04T09:00:00+00:00"
+    assert cell_body(second, mentorship).plain.startswith("Mon 4 Jan 2027")

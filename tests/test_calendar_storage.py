@@ -286,3 +286,14 @@ def test_moving_to_the_same_stage_writes_nothing(store, asked):
     again = store.move_candidate(asked.id, "asked", undoable=True)
     assert again.history == before.history and again.updated_at == before.updated_at
     assert store.last_move() is None
+
+
+def test_a_meeting_cannot_move_years_away_from_its_term(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)  # Jan 2027 to Dec 2027
+    second = store.meetings(mentorship.id)[1]
+    with pytest.raises(InvalidInput, match="between 1 Dec 2026 and 31 Jan 2028"):
+        store.update_meeting(second.id, edit_of(second, start="2020-02-28T09:00:00+01:00"))
+    assert store.meetings(mentorship.id)[1] == second
+    # A month either side is fine: a first meeting pulled into December, say.
+    moved = store.update_meeting(second.id, edit_of(second, start="2026-12-20T09:00:00+01:00"))
+    assert moved.status == "moved"

@@ -143,6 +143,18 @@ def first_on_or_after(rule: Rule, requested: date) -> date:
                 day_in_month(rule, following.year, following.month, 1))
 
 
+def check_within_term(first: str, months: int, number: int, local: arrow.Arrow) -> None:
+    """A meeting moves within its term, give or take a month (ValueError otherwise): a typo
+    such as 2020 for 2027 is refused instead of hiding the meeting years away."""
+    earliest = month_of(first, 1).shift(months=-1)
+    latest = month_of(first, months).shift(months=2)
+    if not earliest.date() <= local.date() < latest.date():
+        raise ValueError(
+            f"meeting {number} must stay within the term, give or take a month: between "
+            f"{earliest.format('D MMM YYYY')} and {latest.shift(days=-1).format('D MMM YYYY')}"
+        )
+
+
 def validate_setup(setup: MentorshipSetup, *, starting: bool = True) -> MentorshipSetup:
     """A cleaned copy, or ValueError with one clear sentence for the form and the command line.
 
@@ -188,6 +200,7 @@ __all__ = [
     "RULE_HELP",
     "Rule",
     "day_in_month",
+    "check_within_term",
     "default_setup",
     "first_on_or_after",
     "format_rule",

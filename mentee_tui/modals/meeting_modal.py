@@ -13,7 +13,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
-from mentee_tui.domain.schedule import local_time, month_of, parse_date, parse_time
+from mentee_tui.domain.schedule import (
+    check_within_term,
+    local_time,
+    month_of,
+    parse_date,
+    parse_time,
+)
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
 from mentee_tui.text import clean_line, clean_text, sentence
@@ -100,6 +106,9 @@ class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
             raise ValueError("the duration must be from 5 to 600 minutes")
         original = arrow.get(self.meeting.start)
         start = local_time(day.year, day.month, day.day, hour, minute, self.mentorship.timezone)
+        if start != original:
+            check_within_term(self.mentorship.first, self.mentorship.months,
+                              self.meeting.number, start)
         # Unchanged wall-clock time: keep the stored value exactly, so nothing looks "moved".
         start_iso = self.meeting.start if start == original else start.isoformat()
 

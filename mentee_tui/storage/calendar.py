@@ -14,7 +14,7 @@ from tinydb import TinyDB
 from tinydb.table import Document
 
 from mentee_tui.domain.agenda import seed_agenda
-from mentee_tui.domain.schedule import meeting_start, validate_setup
+from mentee_tui.domain.schedule import check_within_term, meeting_start, validate_setup
 from mentee_tui.models import Candidate
 from mentee_tui.models_calendar import (
     HELD_STATUSES,
@@ -307,6 +307,13 @@ class CalendarRepository:
             if doc is None:
                 raise NotFound(f"no meeting with id {meeting_id}")
             meeting = Meeting.from_dict({**doc, "id": doc.doc_id})
+            if start != arrow.get(meeting.start):
+                mentorship = self._mentorship(db, meeting.mentorship_id)
+                try:
+                    check_within_term(mentorship.first, mentorship.months, meeting.number,
+                                      start.to(mentorship.timezone))
+                except ValueError as exc:
+                    raise InvalidInput(str(exc)) from exc
             status = edit.status
             if start != arrow.get(meeting.start) and status == "planned":
                 status = "moved"

@@ -31,8 +31,11 @@ def cell_title(mentorship: Mentorship, number: int, current: bool) -> str:
 def cell_body(meeting: Meeting, mentorship: Mentorship) -> Content:
     start = arrow.get(meeting.start).to(mentorship.timezone)
     glyph = STATUS_GLYPHS.get(meeting.status, "?")
+    month = month_of(mentorship.first, meeting.number)
+    # Moved into another year, the date says so: the cell's title names the planned month.
+    day = "ddd D MMM" if start.year == month.year else "ddd D MMM YYYY"
     lines = [
-        start.format("ddd D MMM"),
+        start.format(day),
         f"{start.format('HH:mm')} · {meeting.duration_minutes} min",
         f"{glyph} {meeting.status}",
     ]
