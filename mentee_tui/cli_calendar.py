@@ -76,6 +76,10 @@ def cmd_agree(args, db_path) -> int:
     first = arrow.get(meetings[0].start).format("ddd D MMM YYYY HH:mm")
     print(f"{mentorship.id} {mentorship.mentor}: {plural(mentorship.months, 'monthly meeting')} "
           f"({mentorship.rule}), the first on {first} {mentorship.timezone}")
+    past = sum(1 for m in meetings if arrow.get(m.start) < store.db.now())
+    if past:
+        print(f"{plural(past, 'meeting')} already in the past: mark them done or skipped "
+              "on the calendar (4).")
     return EXIT_OK
 
 

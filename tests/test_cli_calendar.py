@@ -170,3 +170,8 @@ def test_move_out_of_agreed_says_the_mentorship_ended(db, capsys):
 def test_a_one_month_term_reads_in_the_singular(db, capsys):
     assert run(db, "agree", "1", "--months", "1", "--first", "2027-01-12") == 0
     assert "1 monthly meeting (same-day)" in capsys.readouterr().out
+
+
+def test_agree_from_a_past_date_says_how_many_meetings_are_behind(db, capsys):
+    assert run(db, "agree", "1", "--months", "12", "--first", "2020-01-10") == 0
+    assert "12 meetings already in the past" in capsys.readouterr().out
