@@ -63,6 +63,7 @@ class MenteeApp(App[int]):
         self.store = store
         self.now = now or arrow.now
         self._last_signature = store.signature()
+        self.demo = False  # `--demo`: the database and its folder go when the app quits
 
     # -- lifecycle -------------------------------------------------------------
     def on_mount(self) -> None:
@@ -193,7 +194,8 @@ class MenteeApp(App[int]):
         keys = [(" / ".join(shown), description) for shown, description in rows.values()]
         keys.append(("^p", "Command palette: every action, searchable"))
         title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
-        self.push_screen(HelpScreen(title, keys, str(self.store.path)), self._after_help)
+        where = str(self.store.path) + (" (demo: removed when you quit)" if self.demo else "")
+        self.push_screen(HelpScreen(title, keys, where), self._after_help)
 
     def _after_help(self, result: str | None) -> None:
         if result == "settings":

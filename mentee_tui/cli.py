@@ -168,6 +168,7 @@ def _run_tui(db_path, demo_folder: str | None) -> int:
 
     app = make_app(db_path=db_path)
     if demo_folder:
+        app.demo = True
         _remove_on_hang_up(app, demo_folder)
     app.run()
     return app.return_code or EXIT_OK

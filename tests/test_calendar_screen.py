@@ -365,6 +365,17 @@ async def test_export_writes_a_private_ics_beside_the_database(demo_app, demo_st
         await pilot.press("e")
         await demo_app.workers.wait_for_complete()
         await pilot.pause()
+        messages = [n.message for n in demo_app._notifications]
+        assert any(m.startswith(f"Exported to {target}") for m in messages)
+        assert not any("demo" in m for m in messages)
+        demo_app.demo = True  # started with --demo: the folder goes on quit, and it says so
+        await pilot.press("e")
+        await demo_app.workers.wait_for_complete()
+        await pilot.pause()
+        assert any("copy the file before you quit" in n.message for n in demo_app._notifications)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        assert "demo: removed when you quit" in str(demo_app.screen.query_one("#help-db").render())
     assert target.stat().st_mode & 0o777 == 0o600
     events = Calendar.from_ical(target.read_text(encoding="utf-8")).walk("VEVENT")
     assert len(events) == 12

@@ -288,3 +288,17 @@ def test_reading_commands_create_no_folder(capsys, tmp_path):
     assert not (tmp_path / "not").exists()
     assert run(capsys, "--db", str(db), "add", "Ada")[0] == 0  # the first write creates them
     assert stat.S_IMODE((tmp_path / "not").stat().st_mode) == 0o700
+
+
+def test_demo_marks_the_app_as_a_demo_and_removes_its_folder(monkeypatch):
+    from mentee_tui.app import MenteeApp
+
+    seen = {}
+
+    def fake_run(self):
+        seen["demo"], seen["path"] = self.demo, self.store.path
+        assert len(self.store.list_candidates()) >= 12  # the sample data is there
+
+    monkeypatch.setattr(MenteeApp, "run", fake_run)
+    assert main(["--demo"]) == 0
+    assert seen["demo"] is True and not seen["path"].parent.exists()

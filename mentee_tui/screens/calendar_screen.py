@@ -302,9 +302,10 @@ class CalendarScreen(MenteeScreen):
             message = f"Could not write {target}: {getattr(exc, 'strerror', None) or exc}"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             return
-        self.app.call_from_thread(
-            self.app.notify, f"Exported to {target} (importing it again updates the events).",
-            markup=False)
+        message = f"Exported to {target} (importing it again updates the events)."
+        if getattr(self.app, "demo", False):
+            message += " This is the demo's folder: copy the file before you quit."
+        self.app.call_from_thread(self.app.notify, message, markup=False)
 
 
 __all__ = ["CalendarScreen", "columns_for"]
