@@ -310,6 +310,13 @@ async def test_setup_modal_validates_confirms_and_cancels(app, store):
         await pilot.press("escape")
         await pilot.pause()
         assert results[1] is None
+        for button in ("#setup-ok", "#setup-cancel"):  # the buttons, from the keyboard
+            app.push_screen(MentorshipSetupModal("Ada", defaults), results.append)
+            await pilot.pause()
+            app.screen.query_one(button).focus()
+            await pilot.press("enter")
+            await pilot.pause()
+        assert results[2].months == 12 and results[3] is None
 
 
 async def test_refresh_keeps_the_selection(demo_app):

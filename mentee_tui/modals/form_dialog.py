@@ -1,6 +1,6 @@
 """What every save/cancel form dialog does the same way.
 
-Mixed in before `ModalScreen`: the buttons `#save` and `#cancel` run `action_save` and
+Mixed in before `ModalScreen`: the save button (`#save`) and any other run `action_save` and
 `action_cancel` (the same as ctrl+s and escape), cancel dismisses with None, and typed or
 pasted control and escape characters never reach an Input.
 """
@@ -13,6 +13,8 @@ from mentee_tui.text import clean_text
 
 
 class FormDialog:
+    SAVE_BUTTON_ID = "save"  # the button that does what ctrl+s does
+
     def action_save(self) -> None:  # each form reads and checks its own fields
         raise NotImplementedError
 
@@ -21,7 +23,7 @@ class FormDialog:
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
-        if event.button.id == "save":
+        if event.button.id == self.SAVE_BUTTON_ID:
             self.action_save()
         else:
             self.action_cancel()

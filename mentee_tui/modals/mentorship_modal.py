@@ -23,6 +23,7 @@ from mentee_tui.domain.schedule import (
     parse_rule,
     validate_setup,
 )
+from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MentorshipSetup
 from mentee_tui.text import clean_line, sentence
@@ -33,7 +34,7 @@ WEEKDAYS = [(name, index) for index, name in enumerate(
     ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"))]
 
 
-class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None]):
+class MentorshipSetupModal(RecoverableForm, FormDialog, ModalScreen[MentorshipSetup | None]):
     """`candidate_name` is shown as plain text; `defaults` fills the form.
 
     `candidate_id` (agreeing on the tracker) or `mentorship_id` (changing the plan) say
@@ -41,6 +42,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
     """
 
     RECOVERY_KIND = "mentorship_setup"
+    SAVE_BUTTON_ID = "setup-ok"
     RECOVERY_FIELDS = {
         "months": "setup-months", "which": "setup-which", "weekday": "setup-weekday",
         "time": "setup-time", "duration": "setup-duration", "timezone": "setup-timezone",
@@ -49,7 +51,7 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
 
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="setup.cancel"),
-        Binding("ctrl+s", "confirm", "Confirm", id="setup.confirm"),
+        Binding("ctrl+s", "save", "Confirm", id="setup.confirm"),
     ]
 
     def __init__(self, candidate_name: str, defaults: MentorshipSetup, *,
@@ -192,9 +194,9 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
-        self.action_confirm()
+        self.action_save()
 
-    def action_confirm(self) -> None:
+    def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)
         try:
             setup = self.read_setup()
@@ -203,19 +205,6 @@ class MentorshipSetupModal(RecoverableForm, ModalScreen[MentorshipSetup | None])
             error.add_class("visible")
             return
         self.dismiss(setup)
-
-    def action_cancel(self) -> None:
-        self.dismiss(None)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        event.stop()
-        if event.button.id == "setup-ok":
-            self.action_confirm()
-        else:
-            self.action_cancel()
-
-
-
 
 
 class EndMentorshipModal(ModalScreen[bool]):
