@@ -109,7 +109,17 @@ async def test_escape_cancels_without_saving(app, store):
         await open_form(app, pilot)
         await pilot.press(*"Ada", "tab", "tab", "tab", "tab", "tab", "tab", "tab", *"why")
         assert isinstance(app.focused, TextArea)
-        await pilot.press("escape")
+        await pilot.press("escape")  # typed changes: asks once, keeps the form
+        await pilot.pause()
+        assert isinstance(app.screen, CandidateModal)
+        assert any("Unsaved changes" in n.message for n in app._notifications)
+        assert app.screen.query_one("#why", TextArea).text == "why"
+        await pilot.press("escape")  # the second escape discards
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+        await pilot.press("n")
+        await pilot.pause()
+        await pilot.press("escape")  # nothing typed: closes at once
         await pilot.pause()
         assert isinstance(app.screen, TrackerScreen)
     assert store.list_candidates() == []

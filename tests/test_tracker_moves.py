@@ -207,6 +207,9 @@ async def test_escape_in_the_decline_dialog_declines_nothing(demo_app, demo_stor
         await open_tracker(demo_app, pilot)
         await pilot.press("x", *"busy", "escape")
         await pilot.pause()
+        assert isinstance(demo_app.screen, DeclineModal)  # a reason was typed: asks once
+        await pilot.press("escape")
+        await pilot.pause()
         assert isinstance(demo_app.screen, TrackerScreen)
         assert stored(demo_store, "Aiko Tanaka").stage == "researched"
 

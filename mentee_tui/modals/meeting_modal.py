@@ -20,6 +20,7 @@ from mentee_tui.domain.schedule import (
     parse_date,
     parse_time,
 )
+from mentee_tui.modals.form_dialog import UNSAVED
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
 from mentee_tui.text import clean_line, clean_text, sentence
@@ -184,7 +185,7 @@ class MeetingModal(RecoverableForm, ModalScreen[MeetingEdit | None]):
         # Escape from a long note should not silently throw it away: ask once.
         if self._changed() and not self._warned_unsaved:
             self._warned_unsaved = True
-            self._error("Unsaved changes: ctrl+s saves them, escape again discards them.")
+            self._error(UNSAVED)
             return
         self.dismiss(None)
 
