@@ -136,6 +136,17 @@ async def test_a_filter_that_matches_nothing_keeps_the_selection_for_later(demo_
         await pilot.press(*"zz", "enter", "escape")  # no match, then clear the filter
         await pilot.pause()
         assert selected_name(screen) == "Kwame Mensah"
+        # "z" alone matches Diego Alvarez on the way to "zzz": the filter's pick, not mine.
+        await pilot.press("slash", *"zzz", "escape")
+        await pilot.pause()
+        assert selected_name(screen) == "Kwame Mensah"
+        # A card chosen inside the filtered board is the one kept.
+        await pilot.press("slash", *"contoso", "enter", "l", "l", "l", "l")
+        await pilot.pause()
+        assert selected_name(screen) == "Tomás Ortega"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert selected_name(screen) == "Tomás Ortega"
 
 
 async def test_pasted_escape_sequences_never_reach_the_filter_or_the_decline_dialog(

@@ -64,7 +64,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self._candidates: dict[int, Candidate] = {}
         self._prompts: dict[int, Content] = {}
         self._filter = ""
-        self._kept_selection: int | None = None  # see `_selection_to_keep`
+        self._kept_selection: int | None = None  # the person's choice, kept through a filter
         self._wide = False
         self._loaded = False
         self._left_mode = False
@@ -298,25 +298,29 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def action_filter(self) -> None:
         field = self.query_one("#tracker-filter", Input)
         self.add_class("-filtering")
-        self._selection_to_keep()
+        self._kept_selection = self.board.selected_id() or self._kept_selection
         field.focus()
 
-    def _selection_to_keep(self) -> int | None:
-        """The selected card, or the last one while a filter matches nothing, so clearing
-        the filter (or matching again) brings the selection back."""
+    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
+        """The card the person chose is the one a filter keeps. While they type in the
+        filter, what gets selected is the filter's doing (`z` matched someone on the way to
+        `zzz`) and does not count."""
+        if isinstance(self.focused, Input):
+            return
         selected = self.board.selected_id()
         if selected is not None:
             self._kept_selection = selected
-        return self._kept_selection
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#tracker-filter", Input)
-        keep = self._selection_to_keep()
+        keep = self._kept_selection
         self._filter = ""
         field.value = ""
         self.remove_class("-filtering")
-        self.board.current.cards.focus()
         self._show(keep)
+        # Focus after the selection is back: focusing first would let the column that held
+        # the filter's last pick take the selection when its focus event arrives.
+        self.board.current.cards.focus()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "tracker-filter":
@@ -328,9 +332,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             return
         text = clean_line(cleaned)
         if text != self._filter:
-            keep = self._selection_to_keep()
             self._filter = text
-            self._show(keep)
+            self._show(self._kept_selection)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "tracker-filter":
