@@ -297,3 +297,15 @@ def test_a_meeting_cannot_move_years_away_from_its_term(store, asked):
     # A month either side is fine: a first meeting pulled into December, say.
     moved = store.update_meeting(second.id, edit_of(second, start="2026-12-20T09:00:00+01:00"))
     assert moved.status == "moved"
+
+
+def test_removing_a_mentor_ends_the_mentorship_and_keeps_what_was_held(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    first = store.meetings(mentorship.id)[0]
+    store.update_meeting(first.id, edit_of(first, status="done", notes="Great first talk"))
+    store.delete_candidate(asked.id)
+    assert store.get_mentorship(mentorship.id).status == "ended"
+    meetings = store.meetings(mentorship.id)
+    assert (meetings[0].status, meetings[0].notes) == ("done", "Great first talk")
+    assert {m.status for m in meetings[1:]} == {"cancelled"}
+    assert meetings[0].mentor == "Ada Lovelace"  # the name stays with the record

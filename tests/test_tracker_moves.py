@@ -142,6 +142,38 @@ async def test_leaving_agreed_asks_first_and_undo_reopens_the_mentorship(demo_ap
         assert any("mentorship is back on" in n.message for n in demo_app._notifications)
 
 
+async def test_removing_a_mentor_says_the_mentorship_ends(demo_app, demo_store):
+    from mentee_tui.modals import ConfirmModal
+
+    priya = stored(demo_store, "Priya Raman")
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(priya.id)
+        await pilot.press("d")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ConfirmModal)
+        assert "This ends the mentorship" in str(demo_app.screen.query_one("#confirm-message").render())
+        await pilot.press("y")
+        await pilot.pause()
+    assert not any(m.active for m in demo_store.mentorships())
+
+
+async def test_leaving_agreed_after_the_mentorship_ended_is_an_ordinary_move(
+    demo_app, demo_store
+):
+    priya = stored(demo_store, "Priya Raman")
+    demo_store.end_mentorship(demo_store.mentorships()[0].id)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(priya.id)
+        await pilot.press("left_square_bracket")  # nothing left to end: no question
+        await pilot.pause()
+        assert stored(demo_store, "Priya Raman").stage == "asked"
+        messages = [n.message for n in demo_app._notifications]
+        assert "Priya Raman: Agreed → Asked" in messages
+        assert not any("mentorship has ended" in m for m in messages)
+
+
 async def test_declining_a_mentor_who_agreed_warns_in_the_dialog(demo_app, demo_store):
     priya = stored(demo_store, "Priya Raman")
     async with demo_app.run_test(size=(80, 24)) as pilot:

@@ -41,6 +41,7 @@ class TrackerCardActions:
         if candidate.stage == "declined":
             self._say(f"{candidate.name} is already declined; [ brings them back.")
             return
+        warning = self.leaving_agreed_warning(candidate) or ""
 
         def done(answer: DeclineAnswer | None) -> None:
             if answer is None:
@@ -53,7 +54,7 @@ class TrackerCardActions:
             declined, referral = result
             self.refresh_from_store(select_id=declined.id)
             message = f"{declined.name} declined. Keep reaching out."
-            if candidate.stage == "agreed":
+            if warning:
                 message += f" {ENDED_NOTE}"
             if referral is not None:
                 message += f" Added {referral.name} to Researched."
@@ -62,7 +63,7 @@ class TrackerCardActions:
         self.app.push_screen(
             DeclineModal(
                 clean_line(candidate.name), candidate.id, restore=restore,
-                warning=self.leaving_agreed_warning(candidate) or "",
+                warning=warning,
             ),
             done,
         )
@@ -146,9 +147,11 @@ class TrackerCardActions:
         candidate = self._need_selection()
         if candidate is None:
             return
+        warning = self.leaving_agreed_warning(candidate)
         message = Content.assemble(
             "Remove ", (clean_line(candidate.name), "bold"),
             " and their history? This cannot be undone.",
+            *((" ", (warning, "bold")) if warning else ()),
         )
 
         def done(confirmed: bool | None) -> None:

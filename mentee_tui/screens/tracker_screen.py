@@ -237,7 +237,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         """Moving a mentor back ends the mentorship: say what that cancels, then ask."""
         warning = self.leaving_agreed_warning(candidate)
         if warning is None:  # no active mentorship (ended already): an ordinary move
-            self._apply_move(candidate, stage)
+            self._apply_move(candidate, stage, ends_mentorship=False)
             return
         message = Content.assemble(
             "Move ", (clean_line(candidate.name), "bold"), f" back to {STAGE_TITLES[stage]}? ",
@@ -284,14 +284,16 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self.app.push_screen(MentorshipSetupModal(
             candidate.name, defaults, candidate_id=candidate.id, restore=restore), agreed)
 
-    def _apply_move(self, candidate: Candidate, stage: str, note: str = "") -> Candidate | None:
+    def _apply_move(self, candidate: Candidate, stage: str, note: str = "", *,
+                    ends_mentorship: bool = True) -> Candidate | None:
         moved = self.mentee_app.safely(
             self.store.move_candidate, candidate.id, stage, note, undoable=True
         )
         if moved is not None:
             self.refresh_from_store(select_id=moved.id)
             message = f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}"
-            self._say(f"{message}. {ENDED_NOTE}" if candidate.stage == "agreed" else message)
+            ended = ends_mentorship and candidate.stage == "agreed"
+            self._say(f"{message}. {ENDED_NOTE}" if ended else message)
         return moved
 
     # -- filter -----------------------------------------------------------------------------

@@ -259,8 +259,11 @@ class CandidateRepository:
             return self._save(db, candidate)
 
     def delete_candidate(self, candidate_id: int) -> None:
+        """Remove the card and its history. A mentor's mentorship ends in the same write:
+        planned meetings are cancelled; held ones and their notes stay on the calendar."""
         with self.db.writing() as db:
-            self._get(db, candidate_id)
+            candidate = self._get(db, candidate_id)
+            self._on_left_agreed(db, candidate)
             db.table(TABLE).remove(doc_ids=[candidate_id])
             last = undo.load(db)
             if last is not None and last.candidate_id == candidate_id:
