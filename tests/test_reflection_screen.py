@@ -246,6 +246,21 @@ async def test_a_hang_up_waits_only_briefly_for_another_session(app, store):
         store.db.writing = original
 
 
+async def test_a_save_over_another_sessions_words_keeps_them_as_a_revision(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press(*"Mine")
+        assert screen.save("career_goals")
+        await pilot.press(*" and more")  # typing: the outside change is not shown over it
+        Store(store.path).save_reflection("career_goals", "Theirs", base="Mine")
+        assert screen.save("career_goals")
+        await pilot.pause()
+        assert any("Another session had changed" in n.message for n in app._notifications)
+    answer = store.reflection("career_goals")
+    assert answer.text == "Mine and more"
+    assert "Theirs" in [r.text for r in answer.revisions]
+
+
 async def test_quitting_from_inside_an_editor_keeps_the_last_words(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await open_reflection(pilot)

@@ -88,3 +88,23 @@ def test_a_hang_up_save_gives_up_on_a_busy_lock_and_writes_nothing(store):
         with pytest.raises(StorageError, match="locked"):
             store.save_reflections({"career_goals": "After"}, revision=True, lock_timeout=0.1)
     assert store.reflection("career_goals").text == "Before"
+
+
+def test_two_sessions_on_one_answer_lose_nothing(db_path):
+    session_a, session_b = Store(db_path), Store(db_path)
+    session_a.save_reflection("career_goals", "Alpha")
+    # B read "Alpha" and saves its addition: no conflict.
+    clash: list[str] = []
+    session_b.save_reflection("career_goals", "Alpha plus B", base="Alpha", overwritten=clash)
+    assert clash == []
+    # A still thinks the answer is "Alpha" and saves its own addition.
+    session_a.save_reflection("career_goals", "Alpha and more A", base="Alpha",
+                              overwritten=clash)
+    assert clash == ["career_goals"]
+    answer = session_a.reflection("career_goals")
+    assert answer.text == "Alpha and more A"
+    assert [r.text for r in answer.revisions] == ["Alpha plus B"]  # B's words are kept
+    # Saving again from an up-to-date base is no conflict.
+    session_a.save_reflection("career_goals", "Alpha and more A!", base="Alpha and more A",
+                              overwritten=clash)
+    assert clash == ["career_goals"]

@@ -126,12 +126,19 @@ class ReflectionScreen(MenteeScreen):
             if editor.state == "saving":
                 editor.state = "saved"
             return True
+        overwritten: list[str] = []
         saved = self.mentee_app.safely(
-            self.store.save_reflection, key, editor.text, revision=wants_revision
+            self.store.save_reflection, key, editor.text, revision=wants_revision,
+            base=editor.saved_text, overwritten=overwritten,
         )
         if saved is None:
             editor.state = "unsaved"
             return False
+        if overwritten:
+            self.notify(
+                f"Another session had changed “{editor.prompt.title}”: its text is kept as a "
+                "revision (ctrl+r shows it).", severity="warning", markup=False,
+            )
         if wants_revision:
             editor.needs_revision = False
         editor.stored(saved.text)
@@ -140,9 +147,12 @@ class ReflectionScreen(MenteeScreen):
     def save_for_hangup(self, lock_timeout: float | None = HANG_UP_LOCK_SECONDS) -> None:
         """The terminal is gone: write every answer now, in one write, with a revision,
         waiting only briefly if another session holds the lock."""
-        texts = {e.key: e.text for e in self.editors() if e.dirty or e.needs_revision}
-        if texts:
-            self.store.save_reflections(texts, revision=True, lock_timeout=lock_timeout)
+        editors = [e for e in self.editors() if e.dirty or e.needs_revision]
+        if editors:
+            self.store.save_reflections(
+                {e.key: e.text for e in editors}, revision=True, lock_timeout=lock_timeout,
+                bases={e.key: e.saved_text for e in editors},
+            )
 
     def on_unmount(self) -> None:
         # Quitting (ctrl+q, or q after escape) must not lose the last words typed; the

@@ -19,10 +19,21 @@ def _check_key(key: str) -> str:
     return key
 
 
-def _apply(table: Table, key: str, text: str, revision: bool, now: str) -> Reflection:
-    """Write one answer's working copy (and maybe a revision) into an open transaction."""
+def _apply(table: Table, key: str, text: str, revision: bool, now: str,
+           base: str | None = None, overwritten: list[str] | None = None) -> Reflection:
+    """Write one answer's working copy (and maybe a revision) into an open transaction.
+
+    `base` is the text this editor last read or wrote. If the stored text is another one
+    (a second session saved meanwhile), that text is kept as a revision before it is
+    replaced, and its key goes into `overwritten`: two sessions lose nothing.
+    """
     doc = table.get(Query().key == key)
     current = Reflection.from_dict(doc) if doc else Reflection(key=key)
+    if base is not None and current.text not in (base, text) and current.text.strip():
+        if not current.revisions or current.revisions[-1].text != current.text:
+            current.revisions.append(Revision(at=current.updated_at or now, text=current.text))
+        if overwritten is not None:
+            overwritten.append(key)
     if current.text != text:
         current.text = text
         current.updated_at = now
@@ -50,19 +61,30 @@ class ReflectionRepository:
         """One prompt's answer with its revisions, oldest first."""
         return self.reflections()[_check_key(key)]
 
-    def save_reflection(self, key: str, text: str, *, revision: bool = False) -> Reflection:
-        """Store the working copy; with `revision`, also keep a dated revision if it changed."""
-        return self.save_reflections({key: text}, revision=revision)[key]
+    def save_reflection(
+        self, key: str, text: str, *, revision: bool = False, base: str | None = None,
+        overwritten: list[str] | None = None,
+    ) -> Reflection:
+        """Store the working copy; with `revision`, also keep a dated revision if it changed.
+        `base` and `overwritten`: see `_apply`."""
+        bases = None if base is None else {key: base}
+        return self.save_reflections(
+            {key: text}, revision=revision, bases=bases, overwritten=overwritten)[key]
 
     def save_reflections(
         self, texts: dict[str, str], *, revision: bool = False,
-        lock_timeout: float | None = None,
+        lock_timeout: float | None = None, bases: dict[str, str] | None = None,
+        overwritten: list[str] | None = None,
     ) -> dict[str, Reflection]:
         """Store several answers in one write (a hang-up saves every editor at once, with a
         short `lock_timeout`: the process must end soon, not wait on another session)."""
         cleaned = {_check_key(key): clean_text(text, multiline=True) for key, text in texts.items()}
+        bases = bases or {}
         waits = {} if lock_timeout is None else {"lock_timeout": lock_timeout}
         with self.db.writing(**waits) as db:
             table = db.table(TABLE)
             now = self.db.now_iso()
-            return {key: _apply(table, key, text, revision, now) for key, text in cleaned.items()}
+            return {
+                key: _apply(table, key, text, revision, now, bases.get(key), overwritten)
+                for key, text in cleaned.items()
+            }
