@@ -309,3 +309,13 @@ def test_removing_a_mentor_ends_the_mentorship_and_keeps_what_was_held(store, as
     assert (meetings[0].status, meetings[0].notes) == ("done", "Great first talk")
     assert {m.status for m in meetings[1:]} == {"cancelled"}
     assert meetings[0].mentor == "Ada Lovelace"  # the name stays with the record
+
+
+def test_a_form_saved_after_the_mentorship_ended_keeps_the_meeting_cancelled(store, asked):
+    mentorship = store.agree_candidate(asked.id, SETUP)
+    stale = store.meetings(mentorship.id)[0]  # a meeting dialog opened before the end
+    store.end_mentorship(mentorship.id)
+    saved = store.update_meeting(stale.id, edit_of(stale, notes="Typed meanwhile"))
+    assert (saved.status, saved.notes) == ("cancelled", "Typed meanwhile")
+    done = store.update_meeting(stale.id, edit_of(saved, status="done"))
+    assert done.status == "done"  # it did happen after all: that can still be said

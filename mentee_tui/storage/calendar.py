@@ -307,8 +307,8 @@ class CalendarRepository:
             if doc is None:
                 raise NotFound(f"no meeting with id {meeting_id}")
             meeting = Meeting.from_dict({**doc, "id": doc.doc_id})
+            mentorship = self._mentorship(db, meeting.mentorship_id)
             if start != arrow.get(meeting.start):
-                mentorship = self._mentorship(db, meeting.mentorship_id)
                 try:
                     check_within_term(mentorship.first, mentorship.months, meeting.number,
                                       start.to(mentorship.timezone))
@@ -317,6 +317,10 @@ class CalendarRepository:
             status = edit.status
             if start != arrow.get(meeting.start) and status == "planned":
                 status = "moved"
+            if not mentorship.active and status in UPCOMING_STATUSES:
+                # Ended (perhaps from another session while this form was open): what was
+                # not held will not happen. Notes and actions are still saved.
+                status = "cancelled"
             changed = dict(
                 start=start.isoformat() if start != arrow.get(meeting.start) else meeting.start,
                 duration_minutes=int(edit.duration_minutes), status=status,
