@@ -319,3 +319,12 @@ def test_a_form_saved_after_the_mentorship_ended_keeps_the_meeting_cancelled(sto
     assert (saved.status, saved.notes) == ("cancelled", "Typed meanwhile")
     done = store.update_meeting(stale.id, edit_of(saved, status="done"))
     assert done.status == "done"  # it did happen after all: that can still be said
+
+
+def test_a_move_decided_from_a_stale_stage_is_refused(store, asked):
+    store.move_candidate(asked.id, "declined")  # another session, meanwhile
+    with pytest.raises(InvalidInput, match="moved to declined meanwhile"):
+        store.move_candidate(asked.id, "coffee", expected="asked")
+    with pytest.raises(InvalidInput, match="meanwhile"):
+        store.agree_candidate(asked.id, SETUP, expected="asked")
+    assert store.get_candidate(asked.id).stage == "declined" and store.mentorships() == []

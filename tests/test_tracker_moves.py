@@ -192,6 +192,22 @@ async def test_declining_a_mentor_who_agreed_warns_in_the_dialog(demo_app, demo_
         assert not demo_app.screen.query("#decline-warning")  # only for a mentor who agreed
 
 
+async def test_a_move_from_a_stale_board_is_refused_and_the_board_catches_up(
+    demo_app, demo_store
+):
+    aiko = stored(demo_store, "Aiko Tanaka")
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        assert selected_name(screen) == "Aiko Tanaka"
+        Store(demo_store.path).move_candidate(aiko.id, "declined")  # the command line
+        await pilot.press("right_square_bracket")  # before the app's refresh comes round
+        await pilot.pause()
+        assert any("moved to declined meanwhile" in n.message for n in demo_app._notifications)
+        assert "Aiko Tanaka" in column_names(screen, "declined")
+    assert stored(demo_store, "Aiko Tanaka").stage == "declined"
+    assert [h.stage for h in stored(demo_store, "Aiko Tanaka").history][-1] == "declined"
+
+
 async def test_left_bracket_from_declined_returns_where_the_card_left(demo_app, demo_store):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)

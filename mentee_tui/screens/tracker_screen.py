@@ -274,10 +274,11 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
                 self._say(f"Not moved: {candidate.name} stays in {STAGE_TITLES[candidate.stage]}")
                 return
             started = self.mentee_app.safely(
-                self.store.agree_candidate, candidate.id, setup, undoable=True
+                self.store.agree_candidate, candidate.id, setup, undoable=True,
+                expected=candidate.stage,
             )
+            self.refresh_from_store(select_id=candidate.id)  # refused: shows where it is now
             if started is not None:
-                self.refresh_from_store(select_id=candidate.id)
                 planned = plural(setup.months, "monthly meeting")
                 self._say(f"{candidate.name} agreed: {planned} planned; see the calendar (4)")
 
@@ -287,10 +288,11 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def _apply_move(self, candidate: Candidate, stage: str, note: str = "", *,
                     ends_mentorship: bool = True) -> Candidate | None:
         moved = self.mentee_app.safely(
-            self.store.move_candidate, candidate.id, stage, note, undoable=True
+            self.store.move_candidate, candidate.id, stage, note, undoable=True,
+            expected=candidate.stage,
         )
+        self.refresh_from_store(select_id=candidate.id)  # refused: shows where it is now
         if moved is not None:
-            self.refresh_from_store(select_id=moved.id)
             message = f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}"
             ended = ends_mentorship and candidate.stage == "agreed"
             self._say(f"{message}. {ENDED_NOTE}" if ended else message)

@@ -26,6 +26,7 @@ from mentee_tui.models_calendar import (
     MentorshipSetup,
 )
 from mentee_tui.storage import undo
+from mentee_tui.storage.candidates import check_unmoved
 from mentee_tui.storage.core import Database, InvalidInput, NotFound
 from mentee_tui.text import clean_line, clean_text
 
@@ -123,14 +124,15 @@ class CalendarRepository:
         return meeting
 
     def agree_candidate(self, candidate_id: int, setup: MentorshipSetup, *,
-                        undoable: bool = False) -> Mentorship:
+                        undoable: bool = False, expected: str | None = None) -> Mentorship:
         """Move the candidate to agreed and create the mentorship and every meeting, at once.
 
-        `undoable` (the tracker's move) remembers the move for `u`, like `move_candidate`.
+        `undoable` and `expected` (the tracker's move) as in `move_candidate`.
         """
         setup = _checked(setup)
         with self.db.writing() as db:
             candidate: Candidate = self._get(db, candidate_id)  # type: ignore[attr-defined]
+            check_unmoved(candidate, expected)
             if any(m.candidate_id == candidate_id and m.active for m in self._all(db)):
                 raise InvalidInput(f"{candidate.name} already has a mentorship under way")
             from_stage = candidate.stage

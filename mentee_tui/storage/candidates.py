@@ -35,6 +35,14 @@ def check_stage(stage: str) -> str:
     return stage
 
 
+def check_unmoved(candidate: Candidate, expected: str | None) -> None:
+    if expected is not None and candidate.stage != expected:
+        raise InvalidInput(
+            f"{candidate.name} was moved to {candidate.stage} meanwhile (another session?); "
+            "nothing changed, the board now shows where they are"
+        )
+
+
 def clean_input(data: CandidateInput) -> dict[str, Any]:
     """Strip control characters, validate, and return the stored fields."""
     values: dict[str, Any] = {}
@@ -135,13 +143,17 @@ class CandidateRepository:
         return candidate
 
     def move_candidate(
-        self, candidate_id: int, stage: str, note: str = "", *, undoable: bool = False
+        self, candidate_id: int, stage: str, note: str = "", *, undoable: bool = False,
+        expected: str | None = None,
     ) -> Candidate:
-        """Move and date it; `undoable` (the tracker's moves) remembers it for `u`."""
+        """Move and date it; `undoable` (the tracker's moves) remembers it for `u`.
+        `expected`: the stage the move was decided from; another one means another session
+        moved the card meanwhile, and nothing is written."""
         check_stage(stage)
         with self.db.writing() as db:
             candidate = self._get(db, candidate_id)
             from_stage = candidate.stage
+            check_unmoved(candidate, expected)
             if from_stage == stage:
                 return candidate  # already there: no history entry, nothing to undo
             ended: list[dict] = []
@@ -270,4 +282,4 @@ class CandidateRepository:
                 undo.clear(db)
 
 
-__all__ = ["CandidateRepository", "check_stage", "clean_input", "normalize_email"]
+__all__ = ["CandidateRepository", "check_stage", "check_unmoved", "clean_input", "normalize_email"]
