@@ -163,13 +163,13 @@ async def test_end_early_asks_first(demo_app, demo_store):
         await pilot.pause()
         assert isinstance(demo_app.screen, CalendarScreen)
         assert "· ended" in str(screen.query_one("#calendar-title").render())
-        for key in ("x", "r"):  # an ended plan cannot change, and the app says so
-            demo_app._notifications.clear()
+        for key, said in (("x", "has already ended."),
+                          ("r", "has already ended: its plan cannot change.")):
+            demo_app._notifications.clear()  # an ended plan cannot change: the app says so
             await pilot.press(key)
             await pilot.pause()
             assert isinstance(demo_app.screen, CalendarScreen)
-            assert any("has ended: its plan cannot change" in n.message
-                       for n in demo_app._notifications)
+            assert any(n.message.endswith(said) for n in demo_app._notifications)
     statuses = [m.status for m in demo_store.meetings()]
     assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}
 
@@ -272,8 +272,14 @@ async def test_setup_modal_clears_a_fixed_error_and_starts_on_or_after_the_date(
         await pilot.press("ctrl+s")
         await pilot.pause()
         error = modal.query_one("#setup-error")
-        assert error.has_class("visible")
-        modal.query_one("#setup-time", Input).value = "10:00"
+        assert error.has_class("visible") and "25:00" in str(error.render())
+        modal.query_one("#setup-first", Input).value = "2027-01-0"  # now two things are wrong
+        await pilot.pause()
+        assert "25:00" in str(error.render())
+        modal.query_one("#setup-time", Input).value = "10:00"  # one left: the message follows
+        await pilot.pause()
+        assert error.has_class("visible") and "2027-01-0" in str(error.render())
+        modal.query_one("#setup-first", Input).value = "2026-12-26"
         await pilot.pause()
         assert not error.has_class("visible")
         modal.query_one("#setup-which", Select).value = "2"

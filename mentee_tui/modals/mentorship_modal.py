@@ -147,12 +147,15 @@ class MentorshipSetupModal(RecoverableForm, FormDialog, ModalScreen[MentorshipSe
 
     def _preview(self) -> None:
         preview = self.query_one("#setup-preview", Static)
+        error = self.query_one("#setup-error", Static)
         try:
             setup = self.read_setup()
-        except ValueError:
+        except ValueError as exc:
             preview.update("")
+            if error.has_class("visible"):  # shown already: keep it about what is wrong now
+                error.update(Content(sentence(exc)))
             return
-        self.query_one("#setup-error", Static).remove_class("visible")  # fixed: no stale error
+        error.remove_class("visible")  # fixed: no stale error
         # Held and hand-moved meetings keep their date: preview only what the rule places.
         kept = set(self.held) | set(self.moved)
         numbers = [n for n in range(1, setup.months + 1) if n not in kept]

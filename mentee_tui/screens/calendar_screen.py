@@ -245,19 +245,18 @@ class CalendarScreen(MenteeScreen):
 
         self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
 
-    def _still_active(self) -> Mentorship | None:
-        """The shown mentorship if it can change; an ended one says so instead of nothing."""
+    def _still_active(self, why: str) -> Mentorship | None:
+        """The shown mentorship if it can change; an ended one says `why` not, instead of
+        doing nothing."""
         mentorship = self.mentorship
         if mentorship is not None and not mentorship.active:
-            self.app.notify(
-                f"The mentorship with {mentorship.mentor} has ended: its plan cannot change.",
-                severity="warning", markup=False,
-            )
+            self.app.notify(f"The mentorship with {mentorship.mentor} has already ended{why}.",
+                            severity="warning", markup=False)
             return None
         return mentorship
 
     def action_change_plan(self, restore: dict | None = None) -> None:
-        mentorship = self._still_active()
+        mentorship = self._still_active(": its plan cannot change")
         if mentorship is None:
             return
 
@@ -275,7 +274,7 @@ class CalendarScreen(MenteeScreen):
             mentorship_id=mentorship.id, restore=restore), save)
 
     def action_end_early(self) -> None:
-        mentorship = self._still_active()
+        mentorship = self._still_active("")
         if mentorship is None:
             return
         upcoming = sum(1 for m in self.meetings if m.upcoming)
