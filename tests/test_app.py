@@ -59,6 +59,13 @@ async def test_help_lists_the_screen_keys_and_the_database(app, store):
         assert str(store.path) in str(help_screen.query_one("#help-db").content)
         await pilot.press("escape")
         await pilot.pause()
+        await pilot.press("3", "question_mark")  # the tracker's long list at 80x24
+        await pilot.pause()
+        box = app.screen.query_one("#help-box")
+        assert 0 < app.screen.query_one("#help-db").region.bottom <= box.region.bottom <= 24
+        assert box.border_subtitle == "s settings · escape close"
+        await pilot.press("escape", "1")
+        await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
 
 

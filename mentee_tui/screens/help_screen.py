@@ -33,18 +33,21 @@ class HelpScreen(ModalScreen[str | None]):
         table.add_column()
         for key, description in self.keys:
             table.add_row(key, description)
+        # The database and the way out come first: at 80x24 the key list may need scrolling.
         with VerticalScroll(id="help-box"):
             yield Static(Text(f"Keys on {self.screen_title}", style="bold"), id="help-title")
-            yield Static(table, id="help-keys")
             yield Static(
                 Text.assemble(("Database: ", "bold"), str(self.db_path)), id="help-db"
             )
+            yield Static(table, id="help-keys")
             yield Static(
                 "1-4, ? and q work when no text box has focus; escape leaves a text box. "
                 "ctrl+p opens the command palette, where every action is listed.",
                 id="help-note",
             )
-            yield Static("s opens the settings · escape closes this help", id="help-close")
+
+    def on_mount(self) -> None:
+        self.query_one("#help-box").border_subtitle = "s settings · escape close"
 
     def action_dismiss(self) -> None:  # type: ignore[override]
         self.dismiss(None)
