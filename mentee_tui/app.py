@@ -28,7 +28,7 @@ from mentee_tui.screens import (
     ReflectionScreen,
     TrackerScreen,
 )
-from mentee_tui.storage import InvalidInput, NotFound, Store, StorageError
+from mentee_tui.storage import InvalidInput, NotFound, StorageError, Store
 from mentee_tui.text import sentence
 from mentee_tui.widgets import SCREENS
 

@@ -10,11 +10,16 @@ from pathlib import Path
 
 import arrow
 
-from mentee_tui.domain.schedule import MAX_MONTHS, RULE_HELP, default_setup, validate_setup
-from mentee_tui.domain.timezones import check_timezone
 from mentee_tui.cli_support import EXIT_OK
 from mentee_tui.cli_support import fail as _fail
 from mentee_tui.cli_support import open_store as _open_store
+from mentee_tui.domain.schedule import (
+    MAX_MONTHS,
+    RULE_HELP,
+    default_setup,
+    validate_setup,
+)
+from mentee_tui.domain.timezones import check_timezone
 from mentee_tui.ics_file import write_private_text
 from mentee_tui.text import plural
 

@@ -133,6 +133,11 @@ async def test_pasted_control_and_escape_characters_are_stripped(app, store):
         app.post_message(events.Paste("Ada\x1b[31m Love\x07lace\x1b]0;title\x07"))
         await pilot.pause()
         assert name.value == "Ada Lovelace"
+        name.value = ""
+        app.post_message(events.Paste("Jane Doe\nSenior Engineer\r\n"))  # two lines, one field
+        await pilot.pause()
+        assert name.value == "Jane Doe Senior Engineer "  # every line kept, joined by spaces
+        name.value = "Ada Lovelace"
         notes = form.query_one("#notes", TextArea)
         notes.focus()
         await pilot.pause()

@@ -16,6 +16,7 @@ from mentee_tui.models import SOURCES, Candidate, CandidateInput
 from mentee_tui.storage.candidates import normalize_email
 from mentee_tui.storage.core import InvalidInput
 from mentee_tui.text import clean_line, clean_text
+from mentee_tui.widgets.line_input import LineInput
 
 # (field, label, placeholder) of the single-line inputs, in form order.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -97,7 +98,7 @@ class CandidateModal(RecoverableForm, FormDialog, ModalScreen[CandidateInput | N
             yield Static(Content(title), classes="dialog-title")
             for name, label, placeholder in LINE_FIELDS:
                 yield Label(label, classes="field-label")
-                yield Input(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
                 if name in ("name", "email"):
                     yield Static("", id=f"{name}-error", classes="field-error")
             yield Label("Source", classes="field-label")
@@ -111,7 +112,7 @@ class CandidateModal(RecoverableForm, FormDialog, ModalScreen[CandidateInput | N
             )
             for name, label, placeholder in MORE_LINE_FIELDS:
                 yield Label(label, classes="field-label")
-                yield Input(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
             for name, label in TEXT_FIELDS:
                 yield Label(label, classes="field-label")
                 yield CleanTextArea(

@@ -14,6 +14,7 @@ from textual.widgets import Button, Input, Label, Static
 from mentee_tui.modals.form_dialog import FormDialog
 from mentee_tui.modals.recoverable import RecoverableForm
 from mentee_tui.text import clean_line
+from mentee_tui.widgets.line_input import LineInput
 
 
 @dataclass(slots=True)
@@ -60,9 +61,9 @@ class DeclineModal(RecoverableForm, FormDialog, ModalScreen[DeclineAnswer | None
                 yield Static(Content("⚠ " + self.warning), id="decline-warning",
                              classes="dialog-warning")
             yield Label("Reason")
-            yield Input(id="decline-reason", placeholder="e.g. too many mentees", compact=True)
+            yield LineInput(id="decline-reason", placeholder="e.g. too many mentees", compact=True)
             yield Label("Referred me to… (adds them as a new researched card)")
-            yield Input(id="decline-referral", placeholder="a name", compact=True)
+            yield LineInput(id="decline-referral", placeholder="a name", compact=True)
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Decline (ctrl+s)", id="save", variant="warning")
                 yield Button("Cancel (esc)", id="cancel")

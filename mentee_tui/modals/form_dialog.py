@@ -11,7 +11,6 @@ from textual.widgets import Button, Input
 
 from mentee_tui.text import clean_text
 
-
 UNSAVED = "Unsaved changes: ctrl+s saves them, escape again discards them."
 
 

@@ -22,7 +22,12 @@ from mentee_tui.domain.schedule import (
 )
 from mentee_tui.modals.form_dialog import UNSAVED
 from mentee_tui.modals.recoverable import RecoverableForm
-from mentee_tui.models_calendar import MEETING_STATUSES, Meeting, MeetingEdit, Mentorship
+from mentee_tui.models_calendar import (
+    MEETING_STATUSES,
+    Meeting,
+    MeetingEdit,
+    Mentorship,
+)
 from mentee_tui.text import clean_line, clean_text, sentence
 
 

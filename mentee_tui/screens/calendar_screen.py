@@ -27,8 +27,8 @@ from mentee_tui.models_calendar import (
 )
 from mentee_tui.screens.base import MenteeScreen
 from mentee_tui.storage import StorageError
-from mentee_tui.widgets.month_cell import MonthCell
 from mentee_tui.text import plural
+from mentee_tui.widgets.month_cell import MonthCell
 
 EMPTY_TEXT = (
     "No mentorship yet.\n\n"

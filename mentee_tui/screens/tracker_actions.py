@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from textual.content import Content
 
+from mentee_tui.domain.timezones import person_zone
 from mentee_tui.modals import (
     CandidateModal,
     ConfirmModal,
@@ -16,11 +17,9 @@ from mentee_tui.modals import (
     DetailsModal,
     details_content,
 )
-from mentee_tui.domain.timezones import person_zone
 from mentee_tui.models import CandidateInput
 from mentee_tui.text import clean_line
 from mentee_tui.widgets.stage_column import STAGE_TITLES
-
 
 # Said after a mentor leaves agreed, so the message matches what the storage did.
 ENDED_NOTE = "The mentorship has ended: planned meetings cancelled, held ones kept (u undoes it)."

@@ -22,6 +22,7 @@ from mentee_tui.screens.tracker_actions import ENDED_NOTE, TrackerCardActions
 from mentee_tui.storage import StorageError
 from mentee_tui.text import clean_line, clean_text, plural
 from mentee_tui.widgets.candidate_card import LEGEND, card_prompt
+from mentee_tui.widgets.line_input import LineInput
 from mentee_tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.widgets.tracker_board import TrackerBoard
 
@@ -74,7 +75,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
 
     def compose_body(self) -> ComposeResult:
         yield TrackerBoard(id="board")
-        yield Input(id="tracker-filter", placeholder="filter: name, organization, role, notes",
+        yield LineInput(id="tracker-filter", placeholder="filter: name, organization, role, notes",
                     compact=True)
         yield Static(id="tracker-status")
 

@@ -2,7 +2,12 @@
 
 from mentee_tui.widgets.candidate_card import LEGEND, badges, card_prompt
 from mentee_tui.widgets.nav_bar import SCREENS, NavBar
-from mentee_tui.widgets.stage_column import STAGE_TITLES, CardList, ColumnHeader, StageColumn
+from mentee_tui.widgets.stage_column import (
+    STAGE_TITLES,
+    CardList,
+    ColumnHeader,
+    StageColumn,
+)
 
 __all__ = [
     "LEGEND",
