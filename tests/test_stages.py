@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import arrow
 import pytest
 
 from mentee_tui.domain.stages import (
@@ -135,3 +136,19 @@ def test_undo_of_an_agreement_removes_the_mentorship_it_created(store, ada):
     outcome = store.undo_last_move()
     assert (outcome.candidate.stage, outcome.mentorship) == ("asked", "removed")
     assert store.mentorships() == [] and store.meetings() == []
+
+
+def test_a_move_and_its_undo_leave_the_follow_up_and_days_in_stage_as_they_were(store):
+    from mentee_tui.domain.stages import days_in_stage, follow_up_due
+
+    now = arrow.get("2026-11-26T10:00:00+00:00")
+    store.db._now = lambda: arrow.get("2026-11-10T10:00:00+00:00")
+    ada = store.add_candidate(CandidateInput(name="Ada"), stage="contacted")
+    store.db._now = lambda: now
+    assert follow_up_due(ada, now) and days_in_stage(ada, now) == 16
+    store.move_candidate(ada.id, "coffee", undoable=True)
+    assert not follow_up_due(store.get_candidate(ada.id), now)
+    store.undo_last_move()
+    ada = store.get_candidate(ada.id)
+    assert [h.stage for h in ada.history] == ["contacted", "coffee", "contacted"]  # all kept
+    assert follow_up_due(ada, now) and days_in_stage(ada, now) == 16

@@ -55,9 +55,27 @@ def parse_time(value: str) -> arrow.Arrow:
         return arrow.get(value)
 
 
+# The note of the reversing entry `u` adds; the entry and the move it undoes cancel out.
+UNDO_NOTE = "undo of the move to"
+
+
+def _standing_history(candidate: Candidate):
+    """The history newest first, without undone moves: a move and the undo of it leave the
+    card as it was (days in the stage, follow-up due), though both stay in the history."""
+    skip = 0
+    for entry in reversed(candidate.history):
+        if entry.event == "stage" and entry.note.startswith(UNDO_NOTE):
+            skip += 1
+            continue
+        if entry.event == "stage" and skip:
+            skip -= 1
+            continue
+        yield entry
+
+
 def stage_since(candidate: Candidate) -> arrow.Arrow:
     """When the candidate entered its current stage."""
-    for entry in reversed(candidate.history):
+    for entry in _standing_history(candidate):
         if entry.event == "stage":
             return parse_time(entry.at)
     return parse_time(candidate.created_at)
@@ -69,7 +87,7 @@ def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
 
 def last_touch(candidate: Candidate) -> arrow.Arrow:
     """The last stage change or logged follow-up."""
-    for entry in reversed(candidate.history):
+    for entry in _standing_history(candidate):
         if entry.event in ("stage", "follow_up"):
             return parse_time(entry.at)
     return parse_time(candidate.created_at)

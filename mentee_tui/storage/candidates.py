@@ -9,6 +9,7 @@ from email_validator import EmailNotValidError, validate_email
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from mentee_tui.domain.stages import UNDO_NOTE
 from mentee_tui.models import SOURCES, STAGES, Candidate, CandidateInput, HistoryEntry
 from mentee_tui.storage import undo
 from mentee_tui.storage.core import Database, InvalidInput, NotFound
@@ -209,7 +210,7 @@ class CandidateRepository:
                 stale = f"{move.name} has moved since; nothing to undo"
             else:
                 candidate = self._move(
-                    db, _to_candidate(doc), move.from_stage, f"undo of the move to {move.to_stage}"
+                    db, _to_candidate(doc), move.from_stage, f"{UNDO_NOTE} {move.to_stage}"
                 )
                 outcome = undo.UndoOutcome(candidate, move.to_stage, move.from_stage)
                 if move.to_stage == "agreed":
