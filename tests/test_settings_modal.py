@@ -67,3 +67,25 @@ async def test_theme_from_settings_is_applied_and_remembered(app, store):
         await pilot.pause()
         assert app.theme == "nord"
     assert store.settings().theme == "nord"
+
+
+async def test_escape_warns_once_about_changed_settings_and_again_after_more_typing(app, store):
+    before = store.settings()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_settings(app, pilot)
+        await pilot.press("escape")  # nothing changed: closes at once
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await _open_settings(app, pilot)
+        await pilot.press("backspace", "5", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsModal)  # warned, kept open
+        assert any("Unsaved changes" in n.message for n in app._notifications)
+        await pilot.press("4", "escape")  # typed after the warning: it asks again
+        await pilot.pause()
+        assert isinstance(app.screen, SettingsModal)
+        assert app.screen.query_one("#follow-up-days").value == "54"
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.settings() == before

@@ -7,8 +7,11 @@ changes, and typed or pasted control and escape characters never reach an Input.
 
 from __future__ import annotations
 
-from textual.widgets import Button, Input
+from typing import Any
 
+from textual.widgets import Button, Checkbox, Input, Select, TextArea
+
+from mentee_tui.modals.recoverable import read_field
 from mentee_tui.text import clean_text
 
 UNSAVED = "Unsaved changes: ctrl+s saves them, escape again discards them."
@@ -21,13 +24,26 @@ class FormDialog:
         raise NotImplementedError
 
     _warned_unsaved = False
+    _opening: dict[str, Any] | None = None
+
+    def _field_values(self) -> dict[str, Any]:
+        fields = self.query("Input, TextArea, Select, Checkbox")  # type: ignore[attr-defined]
+        return {widget.id: read_field(widget) for widget in fields}
+
+    def remember_opening_values(self) -> None:
+        """From on_mount, for a form that is not a RecoverableForm (which has its own)."""
+        self._opening = self._field_values()
+
+    def has_changes(self) -> bool:
+        payload = getattr(self, "recovery_payload", None)
+        if payload is not None:
+            return payload() is not None
+        return self._opening is not None and self._field_values() != self._opening
 
     def action_cancel(self) -> None:
         """Escape. A form with typed changes asks once (escape is also how one leaves a text
         box, so a half-filled form must not vanish on the first press)."""
-        payload = getattr(self, "recovery_payload", None)
-        changed = payload is not None and payload() is not None
-        if changed and not self._warned_unsaved:
+        if self.has_changes() and not self._warned_unsaved:
             self._warned_unsaved = True
             self.notify(UNSAVED, severity="warning", markup=False)  # type: ignore[attr-defined]
             return
@@ -41,9 +57,19 @@ class FormDialog:
             self.dismiss(None)  # type: ignore[attr-defined]  # the Cancel button: a clear choice
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._warned_unsaved = False  # typing after the warning: the next escape asks again
         cleaned = clean_text(event.value)
         if cleaned != event.value:  # a pasted escape sequence or control character
             event.input.value = cleaned
+
+    def on_text_area_changed(self, event: TextArea.Changed) -> None:
+        self._warned_unsaved = False
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        self._warned_unsaved = False
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        self._warned_unsaved = False
 
 
 __all__ = ["UNSAVED", "FormDialog"]

@@ -54,6 +54,7 @@ class SettingsModal(FormDialog, ModalScreen[Settings | None]):
                 yield Button("Cancel (esc)", id="cancel")
 
     def on_mount(self) -> None:
+        self.remember_opening_values()
         self.query_one("#follow-up-days", Input).focus()
 
     def _error(self, message: str) -> None:
