@@ -261,6 +261,24 @@ async def test_a_save_over_another_sessions_words_keeps_them_as_a_revision(app, 
     assert "Theirs" in [r.text for r in answer.revisions]
 
 
+async def test_leaving_an_unchanged_answer_shows_the_newer_text_of_another_session(
+    app, store
+):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press(*"Beta")
+        assert screen.save("career_goals")  # autosaved; still in the answer
+        Store(store.path).save_reflection("career_goals", "Alpha", base="")
+        screen.refresh_from_store()
+        assert area(screen, "career_goals").text == "Beta"  # not replaced under the cursor
+        await pilot.press("tab")  # leaving: nothing new here, so nothing is written over it
+        await pilot.pause()
+        assert area(screen, "career_goals").text == "Alpha"
+        assert any("its text is shown now" in n.message for n in app._notifications)
+    answer = store.reflection("career_goals")
+    assert answer.text == "Alpha" and "Beta" in [r.text for r in answer.revisions]
+
+
 async def test_quitting_from_inside_an_editor_keeps_the_last_words(app, store):
     async with app.run_test(size=SIZE) as pilot:
         await open_reflection(pilot)

@@ -108,3 +108,17 @@ def test_two_sessions_on_one_answer_lose_nothing(db_path):
     session_a.save_reflection("career_goals", "Alpha and more A!", base="Alpha and more A",
                               overwritten=clash)
     assert clash == ["career_goals"]
+
+
+def test_leaving_an_answer_saved_before_never_writes_it_over_a_newer_one(db_path):
+    session_a, session_b = Store(db_path), Store(db_path)
+    session_a.save_reflection("skills", "Beta", base="")
+    session_b.save_reflection("skills", "Alpha", base="")  # B had not seen Beta
+    clash: list[str] = []
+    # A leaves the answer without typing: a revision of "Beta" is asked for, nothing new.
+    kept = session_a.save_reflection("skills", "Beta", revision=True, base="Beta",
+                                     overwritten=clash)
+    assert clash == ["skills"] and kept.text == "Alpha"
+    answer = session_a.reflection("skills")
+    assert answer.text == "Alpha"
+    assert [r.text for r in answer.revisions] == ["Beta"]  # kept once, not twice

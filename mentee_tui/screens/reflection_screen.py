@@ -134,7 +134,12 @@ class ReflectionScreen(MenteeScreen):
         if saved is None:
             editor.state = "unsaved"
             return False
-        if overwritten:
+        if overwritten and saved.text != editor.text:
+            self.notify(
+                f"Another session changed “{editor.prompt.title}” meanwhile: its text is shown "
+                "now, yours is kept as a revision (ctrl+r).", severity="warning", markup=False,
+            )
+        elif overwritten:
             self.notify(
                 f"Another session had changed “{editor.prompt.title}”: its text is kept as a "
                 "revision (ctrl+r shows it).", severity="warning", markup=False,

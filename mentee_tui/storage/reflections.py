@@ -30,10 +30,17 @@ def _apply(table: Table, key: str, text: str, revision: bool, now: str,
     doc = table.get(Query().key == key)
     current = Reflection.from_dict(doc) if doc else Reflection(key=key)
     if base is not None and current.text not in (base, text) and current.text.strip():
-        if not current.revisions or current.revisions[-1].text != current.text:
-            current.revisions.append(Revision(at=current.updated_at or now, text=current.text))
         if overwritten is not None:
             overwritten.append(key)
+        if text == base:
+            # Nothing new on this side (leaving an answer saved earlier): the other
+            # session's newer text stays, and this one is kept as a revision.
+            if revision and text.strip() and text not in [r.text for r in current.revisions[-2:]]:
+                current.revisions.append(Revision(at=now, text=text))
+            table.update(current.to_dict(), doc_ids=[doc.doc_id])
+            return current
+        if not current.revisions or current.revisions[-1].text != current.text:
+            current.revisions.append(Revision(at=current.updated_at or now, text=current.text))
     if current.text != text:
         current.text = text
         current.updated_at = now
