@@ -8,6 +8,7 @@ from textual.widgets import Input
 from mentee_tui.modals import ConfirmModal, DetailsModal
 from mentee_tui.models import CandidateInput
 from mentee_tui.screens import TrackerScreen
+from mentee_tui.storage import Store
 from mentee_tui.widgets import ColumnHeader, StageColumn
 
 HOSTILE = ["[/]", "[bold]x", "[@click=app.quit]q[/]"]
@@ -138,6 +139,15 @@ async def test_a_filter_that_matches_nothing_keeps_the_selection_for_later(demo_
         assert selected_name(screen) == "Kwame Mensah"
         # "z" alone matches Diego Alvarez on the way to "zzz": the filter's pick, not mine.
         await pilot.press("slash", *"zzz", "escape")
+        await pilot.pause()
+        assert selected_name(screen) == "Kwame Mensah"
+        # A reload while filtered (another session added someone) is not a choice either.
+        await pilot.press("slash", *"contoso", "enter")
+        await pilot.pause()
+        Store(screen.store.path).add_candidate(CandidateInput(name="Zoe Other"), stage="coffee")
+        screen.refresh_from_store()
+        await pilot.pause()
+        await pilot.press("escape")
         await pilot.pause()
         assert selected_name(screen) == "Kwame Mensah"
         # A card chosen inside the filtered board is the one kept.

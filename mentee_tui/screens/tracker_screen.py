@@ -66,6 +66,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self._prompts: dict[int, Content] = {}
         self._filter = ""
         self._kept_selection: int | None = None  # the person's choice, kept through a filter
+        self._shown_selection: int | None = None  # what the last reload selected by itself
         self._wide = False
         self._loaded = False
         self._left_mode = False
@@ -163,6 +164,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
                 board.restore(position)
         finally:
             board.take_focus = True
+        self._shown_selection = board.selected_id()  # selected by this reload, not by a person
         self._update_status(len(shown))
 
     def _update_status(self, shown: int) -> None:
@@ -313,8 +315,9 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         if isinstance(self.focused, Input):
             return
         selected = self.board.selected_id()
-        if selected is not None:
+        if selected is not None and selected != self._shown_selection:
             self._kept_selection = selected
+            self._shown_selection = None  # moved by the person: any card counts from now
 
     def action_clear_filter(self) -> None:
         field = self.query_one("#tracker-filter", Input)
