@@ -124,6 +124,25 @@ async def test_meeting_form_errors_and_unsaved_escape(demo_app, demo_store):
     assert demo_store.meetings() == before
 
 
+async def test_a_meeting_of_an_ended_mentorship_stays_cancelled_and_the_app_says_so(
+    demo_app, demo_store
+):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await open_calendar(pilot)
+        await pilot.press("right", "enter")
+        await pilot.pause()
+        modal = demo_app.screen
+        demo_store.end_mentorship(modal.mentorship.id)  # from another session, meanwhile
+        modal.query_one("#meeting-notes", TextArea).text = "Ask about the budget"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, CalendarScreen)
+        assert any("the notes are saved, the meeting stays cancelled" in n.message
+                   for n in demo_app._notifications)
+    second = demo_store.meetings()[1]
+    assert (second.status, second.notes) == ("cancelled", "Ask about the budget")
+
+
 async def test_switch_mentorship(demo_app, demo_store):
     mei = next(c for c in demo_store.list_candidates() if c.name == "Mei Lin")
     demo_store.agree_candidate(mei.id, MentorshipSetup(months=6, rule="last-fri",

@@ -208,6 +208,21 @@ async def test_a_move_from_a_stale_board_is_refused_and_the_board_catches_up(
     assert [h.stage for h in stored(demo_store, "Aiko Tanaka").history][-1] == "declined"
 
 
+async def test_the_setup_does_not_open_for_a_card_moved_elsewhere_meanwhile(
+    demo_app, demo_store
+):
+    jonas = stored(demo_store, "Jonas Becker")  # asked: ] would open the setup
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        screen.board.select_id(jonas.id)
+        Store(demo_store.path).move_candidate(jonas.id, "declined")
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, TrackerScreen)  # no form to fill in vain
+        assert any("moved to Declined meanwhile" in n.message for n in demo_app._notifications)
+        assert "Jonas Becker" in column_names(screen, "declined")
+
+
 async def test_left_bracket_from_declined_returns_where_the_card_left(demo_app, demo_store):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         screen = await open_tracker(demo_app, pilot)

@@ -239,9 +239,18 @@ class CalendarScreen(MenteeScreen):
     def open_meeting(self, meeting: Meeting, mentorship: Mentorship,
                      restore: dict | None = None) -> None:
         def save(edit: MeetingEdit | None) -> None:
-            if edit is not None and self.mentee_app.safely(
-                    self.store.update_meeting, meeting.id, edit) is not None:
-                self.refresh_from_store()
+            if edit is None:
+                return
+            saved = self.mentee_app.safely(self.store.update_meeting, meeting.id, edit)
+            if saved is None:
+                return
+            if saved.status == "cancelled" and edit.status != "cancelled":
+                self.app.notify(
+                    f"The mentorship with {saved.mentor} has ended: the notes are saved, the "
+                    "meeting stays cancelled (done or skipped can still be set).",
+                    severity="warning", markup=False,
+                )
+            self.refresh_from_store()
 
         self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
 

@@ -268,7 +268,15 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def _move_to_agreed(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Reaching agreed starts a mentorship: the setup opens; escape cancels the move."""
         settings = self.mentee_app.safely(self.store.settings)
-        if settings is None:
+        fresh = self.mentee_app.safely(self.store.get_candidate, candidate.id)
+        if settings is None or fresh is None:
+            self.refresh_from_store()
+            return
+        if fresh.stage != candidate.stage:
+            # Moved by another session since the board was drawn: no form to fill in vain.
+            self._say(f"{fresh.name} was moved to {STAGE_TITLES[fresh.stage]} meanwhile "
+                      "(another session?); the board now shows where they are.", "warning")
+            self.refresh_from_store(select_id=fresh.id)
             return
         defaults = default_setup(settings, self.mentee_app.now())
 

@@ -16,7 +16,8 @@ class LineInput(Input):
     def _on_paste(self, event: events.Paste) -> None:
         event.stop()
         event.prevent_default()  # Input's own handler (first line only) must not run too
-        text = clean_text(event.text)  # newlines and tabs become spaces
+        # Newlines, tabs and blank lines become one space each, not runs of them.
+        text = " ".join(clean_text(event.text).split())
         if not text:
             return
         if self.selection.is_empty:
