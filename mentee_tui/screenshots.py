@@ -9,6 +9,7 @@ calendar at 120x36. The clock is fixed so the pictures only change when the app 
 from __future__ import annotations
 
 import asyncio
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -34,9 +35,14 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
 async def _shoot(folder: Path, name: str, size: tuple[int, int], keys: list[str]) -> Path:
     from mentee_tui.app import make_app
 
-    with tempfile.TemporaryDirectory(prefix="mentee-tui-shot-") as tmp:
-        store = fill_demo(Path(tmp) / "mentee.json", now=lambda: DEMO_NOW)
+    # A fixed folder, so the database path that help shows is the same on every run.
+    tmp = Path(tempfile.gettempdir()) / "mentee-tui-demo"
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(mode=0o700)
+    try:
+        store = fill_demo(tmp / "mentee.json", now=lambda: DEMO_NOW)
         app = make_app(store=store, now=lambda: DEMO_NOW)
+        app.demo = True
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:
@@ -46,6 +52,8 @@ async def _shoot(folder: Path, name: str, size: tuple[int, int], keys: list[str]
             target = folder / name
             app.save_screenshot(filename=name, path=str(folder))
             return target
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
 
 
 def main(argv: list[str] | None = None) -> int:
