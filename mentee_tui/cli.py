@@ -19,6 +19,7 @@ from mentee_tui.cli_support import fail as _fail
 from mentee_tui.cli_support import open_store as _open_store
 from mentee_tui.models import SOURCES, STAGES, CandidateInput
 from mentee_tui.paths import ENV_VAR, resolve_db_path
+from mentee_tui.text import plural
 
 ADDABLE_STAGES = tuple(s for s in STAGES if s != "agreed")
 
@@ -133,8 +134,8 @@ def _cmd_move(args, db_path) -> int:
     candidate = store.move_candidate(candidate_id, args.stage)
     print(f"{candidate.id} {candidate.name}: {candidate.stage}")
     if upcoming is not None:
-        print(f"The mentorship with {candidate.name} has ended: {upcoming} planned "
-              f"meeting{'s' if upcoming != 1 else ''} cancelled, held ones kept.")
+        print(f"The mentorship with {candidate.name} has ended: "
+              f"{plural(upcoming, 'planned meeting')} cancelled, held ones kept.")
     return EXIT_OK
 
 
