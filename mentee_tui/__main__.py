@@ -1,3 +1,3 @@
-from mentee_tui.cli import main
+from mentee_tui.cli.main import main
 
 raise SystemExit(main())

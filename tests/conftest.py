@@ -6,10 +6,11 @@ from pathlib import Path
 
 import arrow
 import pytest
+from textual.pilot import Pilot
 
-from mentee_tui.app import make_app
-from mentee_tui.demo import fill_demo
+from mentee_tui.cli.demo import fill_demo
 from mentee_tui.storage import Store
+from mentee_tui.tui.app import make_app
 
 FIXED_NOW = arrow.get("2026-11-26T10:00:00+00:00")
 
@@ -23,6 +24,25 @@ def _isolated_env(monkeypatch, tmp_path):
     """Never touch the real data dir; keep colours and sizes deterministic."""
     monkeypatch.setenv("MENTEE_TUI_DB", str(tmp_path / "env-db" / "mentee.json"))
     monkeypatch.setenv("TZ", "UTC")
+
+
+@pytest.fixture(autouse=True)
+def _pause_waits_for_background_writes(monkeypatch):
+    """The app writes on a background thread (autosave, tracker moves); `pilot.pause()`
+    also waits for those writes and their outcome on screen, so a test sees the state a
+    person would see a moment later, without sleeping."""
+    original = Pilot.pause
+
+    async def pause(self, delay=None):
+        writes = getattr(self.app, "writes", None)
+        if writes is not None:
+            await writes.settled()
+        await original(self, delay)
+        if writes is not None and writes.pending:
+            await writes.settled()
+            await original(self)
+
+    monkeypatch.setattr(Pilot, "pause", pause)
 
 
 @pytest.fixture
@@ -42,9 +62,9 @@ def demo_store(db_path) -> Store:
 
 @pytest.fixture
 def app(store):
-    return make_app(store=store, now=fixed_clock)
+    return make_app(store=store)
 
 
 @pytest.fixture
 def demo_app(demo_store):
-    return make_app(store=demo_store, now=fixed_clock)
+    return make_app(store=demo_store)

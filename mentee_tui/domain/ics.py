@@ -17,7 +17,7 @@ import arrow
 from icalendar import Calendar, Event
 
 from mentee_tui import __version__
-from mentee_tui.models_calendar import Meeting, Mentorship
+from mentee_tui.model import Meeting, Mentorship
 
 PRODID = f"-//mentee-tui//mentee-tui {__version__}//EN"
 # iCalendar STATUS of a VEVENT: TENTATIVE, CONFIRMED or CANCELLED.

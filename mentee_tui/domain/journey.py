@@ -2,44 +2,28 @@
 
 from __future__ import annotations
 
-import textwrap
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 import arrow
-from rich.text import Text
 
+from mentee_tui.domain.plan import plan_summary
 from mentee_tui.domain.reflection import PROMPT_KEYS, answered_count
 from mentee_tui.domain.stages import follow_up_due
-from mentee_tui.models import Candidate, Reflection, Settings
-from mentee_tui.text import plural
+from mentee_tui.domain.text import plural
+from mentee_tui.model import Candidate, Meeting, Mentorship, Reflection, Settings
 
 
 @dataclass(frozen=True, slots=True)
 class JourneyStep:
+    """One line of Home (the screen draws it: `tui.widgets.journey_line`)."""
+
     number: int
     title: str
     summary: str
     mode: str  # the screen it jumps to
     empty: bool  # nothing done for this step yet
     done: bool = False
-
-    def render(self, width: int | None = None) -> Text:
-        """User text (a mentor's name) goes in as plain Text, never markup.
-
-        With `width`, a long summary wraps under itself, not under the step's number.
-        """
-        mark = "✓" if self.done else "·"
-        head = f" {mark} {self.number}. {self.title:<11}"
-        summary = self.summary
-        room = (width or 0) - len(head)
-        if width and room >= 12 and len(summary) > room:
-            summary = ("\n" + " " * len(head)).join(
-                textwrap.wrap(summary, room, break_on_hyphens=False))
-        line = Text()
-        line.append(head, style="bold")
-        line.append(summary)
-        return line
 
 
 def journey_steps(
@@ -48,10 +32,10 @@ def journey_steps(
     reflections: Mapping[str, Reflection],
     settings: Settings,
     now: arrow.Arrow,
-    extras: Mapping[str, str] | None = None,
+    mentorships: Sequence[Mentorship] = (),
+    meetings: Sequence[Meeting] = (),
 ) -> list[JourneyStep]:
-    """`extras` lets later parts (the calendar) supply a step's summary, e.g. {"plan": ...}."""
-    extras = extras or {}
+    """Each step's line, from every record the journey depends on."""
     by_stage: dict[str, list[Candidate]] = {}
     for candidate in candidates:
         by_stage.setdefault(candidate.stage, []).append(candidate)
@@ -85,8 +69,9 @@ def journey_steps(
                       empty=not (count("asked") or count("declined")))
 
     agreed = by_stage.get("agreed", [])
-    if "plan" in extras:
-        plan_text = extras["plan"]
+    plan_line = plan_summary(list(mentorships), list(meetings), now)
+    if plan_line:
+        plan_text = plan_line
     elif agreed:
         names = ", ".join(c.name for c in agreed)
         plan_text = f"{names} agreed — plan your first meeting"

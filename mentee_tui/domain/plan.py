@@ -7,8 +7,8 @@ from collections.abc import Iterable
 import arrow
 
 from mentee_tui.domain.schedule import month_of
-from mentee_tui.models_calendar import Meeting, Mentorship
-from mentee_tui.text import plural
+from mentee_tui.domain.text import plural
+from mentee_tui.model import Meeting, Mentorship
 
 
 def current_number(mentorship: Mentorship, now: arrow.Arrow) -> int | None:

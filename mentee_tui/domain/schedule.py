@@ -16,14 +16,22 @@ from zoneinfo import ZoneInfo
 import arrow
 from dateutil import tz as dateutil_tz
 
-from mentee_tui.domain.timezones import _is_zone, person_zone
-from mentee_tui.models import Settings
-from mentee_tui.models_calendar import MentorshipSetup
+from mentee_tui.domain.timezones import person_zone
+from mentee_tui.domain.validate import (
+    MAX_MONTHS,
+    InvalidInput,
+    check_duration,
+    check_months,
+    check_time,
+    check_timezone,
+    parse_date,
+    parse_time,
+)
+from mentee_tui.model import MentorshipSetup, Settings
 
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
-MAX_MONTHS = 12
 RULE_HELP = "same-day, N-DAY such as 2-tue (N from 1 to 4) or last-DAY such as last-fri"
 _RULE = re.compile(r"^(?:(?P<same>same-day)|(?P<n>[1-4]|last)-(?P<day>[a-z]{3}))$")
 
@@ -49,10 +57,10 @@ class Rule:
 
 
 def parse_rule(text: str) -> Rule:
-    """`same-day`, `2-tue`, `last-fri` (case-insensitive); ValueError with the accepted forms."""
+    """`same-day`, `2-tue`, `last-fri` (case-insensitive); InvalidInput with the accepted forms."""
     match = _RULE.match(text.strip().lower())
     if not match or (match["day"] and match["day"] not in DAYS):
-        raise ValueError(f"unknown meeting rule {text.strip()!r}; use {RULE_HELP}")
+        raise InvalidInput(f"unknown meeting rule {text.strip()!r}; use {RULE_HELP}")
     if match["same"]:
         return Rule("same-day")
     weekday = DAYS.index(match["day"])
@@ -80,23 +88,6 @@ def day_in_month(rule: Rule, year: int, month: int, anchor_day: int) -> int:
         return last_day - (last_weekday - rule.weekday) % 7
     first_weekday = date(year, month, 1).weekday()
     return 1 + (rule.weekday - first_weekday) % 7 + 7 * ((rule.nth or 1) - 1)
-
-
-def parse_time(text: str) -> tuple[int, int]:
-    hours, sep, minutes = text.strip().partition(":")
-    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2):
-        raise ValueError(f"time {text.strip()!r} must look like 09:30")
-    h, m = int(hours), int(minutes)
-    if h > 23 or m > 59:
-        raise ValueError(f"time {text.strip()!r} must be between 00:00 and 23:59")
-    return h, m
-
-
-def parse_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text.strip())
-    except ValueError:
-        raise ValueError(f"date {text.strip()!r} must be a real date like 2027-01-15") from None
 
 
 def local_time(year: int, month: int, day: int, hour: int, minute: int, zone: str) -> arrow.Arrow:
@@ -144,44 +135,32 @@ def first_on_or_after(rule: Rule, requested: date) -> date:
 
 
 def check_within_term(first: str, months: int, number: int, local: arrow.Arrow) -> None:
-    """A meeting moves within its term, give or take a month (ValueError otherwise): a typo
+    """A meeting moves within its term, give or take a month (InvalidInput otherwise): a typo
     such as 2020 for 2027 is refused instead of hiding the meeting years away."""
     earliest = month_of(first, 1).shift(months=-1)
     latest = month_of(first, months).shift(months=2)
     if not earliest.date() <= local.date() < latest.date():
-        raise ValueError(
+        raise InvalidInput(
             f"meeting {number} must stay within the term, give or take a month: between "
             f"{earliest.format('D MMM YYYY')} and {latest.shift(days=-1).format('D MMM YYYY')}"
         )
 
 
 def validate_setup(setup: MentorshipSetup, *, starting: bool = True) -> MentorshipSetup:
-    """A cleaned copy, or ValueError with one clear sentence for the form and the command line.
+    """A cleaned copy, or InvalidInput with one clear sentence for the form and the command line.
 
     `starting` (a new mentorship): a weekday rule's first meeting is the first such day on
     or after the date asked for, never before it. A changed plan keeps its anchor month."""
-    try:
-        months = int(setup.months)
-    except (TypeError, ValueError):
-        raise ValueError(f"the term must be a number of months from 1 to {MAX_MONTHS}") from None
-    if not 1 <= months <= MAX_MONTHS:
-        raise ValueError(f"the term must be from 1 to {MAX_MONTHS} months, not {months}")
+    months = check_months(setup.months)
     rule = format_rule(parse_rule(setup.rule))
-    hour, minute = parse_time(setup.time)
-    try:
-        duration = int(setup.duration)
-    except (TypeError, ValueError):
-        raise ValueError("the duration must be a whole number of minutes") from None
-    if not 5 <= duration <= 600:
-        raise ValueError(f"the duration must be from 5 to 600 minutes, not {duration}")
-    zone = (setup.timezone or "").strip()
-    if not zone or not _is_zone(zone):
-        raise ValueError(f"unknown time zone {zone!r}; use an IANA name such as Europe/Paris")
+    time = check_time(setup.time)
+    duration = check_duration(setup.duration)
+    zone = check_timezone(setup.timezone, allow_empty=False)
     first = parse_date(setup.first)
     if starting:
         first = first_on_or_after(parse_rule(rule), first)
-    return replace(setup, months=months, rule=rule, time=f"{hour:02d}:{minute:02d}",
-                   duration=duration, timezone=zone, first=first.isoformat())
+    return replace(setup, months=months, rule=rule, time=time, duration=duration,
+                   timezone=zone, first=first.isoformat())
 
 
 def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
@@ -196,7 +175,6 @@ def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
 
 __all__ = [
     "DAYS",
-    "MAX_MONTHS",
     "RULE_HELP",
     "Rule",
     "day_in_month",
@@ -207,9 +185,7 @@ __all__ = [
     "local_time",
     "meeting_start",
     "month_of",
-    "parse_date",
     "parse_rule",
-    "parse_time",
     "schedule_meetings",
     "validate_setup",
 ]

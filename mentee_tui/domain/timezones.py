@@ -4,25 +4,25 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 
 def system_timezone() -> str:
     """The system's IANA zone name, best effort; UTC when it cannot be told."""
     tz = os.environ.get("TZ", "").lstrip(":")
-    if tz and _is_zone(tz):
+    if tz and is_zone(tz):
         return tz
     try:
         link = os.path.realpath("/etc/localtime")
         if "zoneinfo/" in link:
             name = link.split("zoneinfo/", 1)[1]
-            if _is_zone(name):
+            if is_zone(name):
                 return name
     except OSError:
         pass
     local = datetime.now().astimezone().tzinfo
     name = getattr(local, "key", None) or str(local)
-    return name if _is_zone(name) else "UTC"
+    return name if is_zone(name) else "UTC"
 
 
 def person_zone(settings) -> str:
@@ -31,7 +31,7 @@ def person_zone(settings) -> str:
     return (getattr(settings, "timezone", "") or "") or system_timezone()
 
 
-def _is_zone(name: str) -> bool:
+def is_zone(name: str) -> bool:
     try:
         ZoneInfo(name)
     except (ZoneInfoNotFoundError, ValueError):
@@ -39,13 +39,4 @@ def _is_zone(name: str) -> bool:
     return True
 
 
-def check_timezone(name: str) -> str:
-    """'' means the system zone; anything else must be an IANA name such as Europe/Paris."""
-    name = name.strip()
-    if name and not _is_zone(name):
-        raise ValueError(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris")
-    return name
-
-
-def timezone_names() -> list[str]:
-    return sorted(available_timezones())
+__all__ = ["is_zone", "person_zone", "system_timezone"]

@@ -1,286 +1,121 @@
-"""Candidates: the prospective mentors on the tracker."""
+"""Candidates: the prospective mentors on the tracker (table `candidates`).
+
+Reads are typed records kept until the file changes. Writes that touch only a card are
+one transaction each; the tracker's moves, which may also end or reopen a mentorship,
+are in `tracker.py` and use the transaction-level methods here.
+"""
 
 from __future__ import annotations
 
-from dataclasses import fields
+from collections.abc import Callable
 from typing import Any
 
-from email_validator import EmailNotValidError, validate_email
 from tinydb import TinyDB
 from tinydb.table import Document
 
-from mentee_tui.domain.stages import UNDO_NOTE
-from mentee_tui.models import SOURCES, STAGES, Candidate, CandidateInput, HistoryEntry
-from mentee_tui.storage import undo
-from mentee_tui.storage.core import Database, InvalidInput, NotFound
-from mentee_tui.text import clean_line, clean_text
+from mentee_tui.domain.text import clean_text
+from mentee_tui.domain.validate import candidate_fields, check_event, check_stage
+from mentee_tui.model import Candidate, CandidateInput, HistoryEntry
+from mentee_tui.storage.database import Database, NotFound
 
 TABLE = "candidates"
-MULTILINE_FIELDS = {"why", "notes"}
 
 
-def normalize_email(value: str) -> str:
-    """Validated without network (no deliverability check) and normalised; '' stays ''."""
-    value = clean_line(value)
-    if not value:
-        return ""
-    try:
-        return validate_email(value, check_deliverability=False).normalized
-    except EmailNotValidError as exc:
-        raise InvalidInput(f"invalid email: {exc}") from exc
+def _to_candidate(doc_id: int, doc: dict[str, Any]) -> Candidate:
+    return Candidate.from_dict({**doc, "id": doc_id})
 
 
-def check_stage(stage: str) -> str:
-    if stage not in STAGES:
-        raise InvalidInput(f"unknown stage {stage!r}; choose one of: {', '.join(STAGES)}")
-    return stage
-
-
-def check_unmoved(candidate: Candidate, expected: str | None) -> None:
-    if expected is not None and candidate.stage != expected:
-        raise InvalidInput(
-            f"{candidate.name} was moved to {candidate.stage} meanwhile (another session?); "
-            "nothing changed, the board now shows where they are"
-        )
-
-
-def clean_input(data: CandidateInput) -> dict[str, Any]:
-    """Strip control characters, validate, and return the stored fields."""
-    values: dict[str, Any] = {}
-    for f in fields(CandidateInput):
-        value = getattr(data, f.name)
-        if isinstance(value, bool):
-            values[f.name] = value
-        elif f.name in MULTILINE_FIELDS:
-            values[f.name] = clean_text(value, multiline=True).strip()
-        else:
-            values[f.name] = clean_line(value)
-    if not values["name"]:
-        raise InvalidInput("a name is required")
-    values["email"] = normalize_email(values["email"])
-    source = values["source"].lower() or "other"
-    if source not in SOURCES:
-        raise InvalidInput(f"unknown source {source!r}; choose one of: {', '.join(SOURCES)}")
-    values["source"] = source
-    return values
-
-
-def _to_candidate(doc: Document) -> Candidate:
-    return Candidate.from_dict({**doc, "id": doc.doc_id})
-
-
-def _to_doc(candidate: Candidate) -> dict[str, Any]:
+def to_doc(candidate: Candidate) -> dict[str, Any]:
+    """The stored form of a card: every field but the id, which is the document's."""
     data = candidate.to_dict()
     data.pop("id")
     return data
 
 
 class CandidateRepository:
-    """Mixed into `Store`; every method is one transaction."""
+    def __init__(self, db: Database, clock: Callable[[], str]) -> None:
+        self.db = db
+        self.now_iso = clock
 
-    db: Database
-
-    def add_candidate(
-        self,
-        data: CandidateInput,
-        *,
-        stage: str = "researched",
-        referred_by: int | None = None,
-        note: str = "",
-    ) -> Candidate:
-        values = clean_input(data)
-        check_stage(stage)
-        with self.db.writing() as db:
-            return self._insert_candidate(db, values, stage, referred_by, note)
-
-    def _insert_candidate(
-        self, db: TinyDB, values: dict[str, Any], stage: str, referred_by: int | None, note: str = ""
-    ) -> Candidate:
-        now = self.db.now_iso()
-        new_id = Database.next_id(db, TABLE)
-        candidate = Candidate(
-            id=new_id,
-            **values,
-            stage=stage,
-            referred_by=referred_by,
-            created_at=now,
-            updated_at=now,
-            history=[HistoryEntry(at=now, event="stage", stage=stage, note=clean_text(note))],
-        )
-        db.table(TABLE).insert(Document(_to_doc(candidate), doc_id=new_id))
-        return candidate
-
-    def get_candidate(self, candidate_id: int) -> Candidate:
-        with self.db.reading() as db:
-            return self._get(db, candidate_id)
-
-    @staticmethod
-    def _get(db: TinyDB, candidate_id: int) -> Candidate:
-        doc = db.table(TABLE).get(doc_id=candidate_id)
-        if doc is None:
-            raise NotFound(f"no candidate with id {candidate_id}")
-        return _to_candidate(doc)
-
-    def list_candidates(self, stage: str | None = None) -> list[Candidate]:
+    # -- reading (cached per file version) -----------------------------------------
+    def all(self, stage: str | None = None) -> list[Candidate]:
+        """Every card in id order, or those of one stage."""
         if stage is not None:
             check_stage(stage)
-        with self.db.reading() as db:
-            found = [_to_candidate(doc) for doc in db.table(TABLE).all()]
-        if stage is not None:
-            found = [c for c in found if c.stage == stage]
-        return sorted(found, key=lambda c: c.id)
+        found = self.db.records(TABLE, _to_candidate)
+        return found if stage is None else [c for c in found if c.stage == stage]
 
-    def update_candidate(self, candidate_id: int, data: CandidateInput) -> Candidate:
-        values = clean_input(data)
-        with self.db.writing() as db:
-            candidate = self._get(db, candidate_id)
+    def get(self, candidate_id: int) -> Candidate:
+        with self.db.reading() as tx:
+            return self.load(tx, candidate_id)
+
+    # -- one transaction each ------------------------------------------------------
+    def add(self, data: CandidateInput, *, stage: str = "researched",
+            referred_by: int | None = None, note: str = "") -> Candidate:
+        values = candidate_fields(data)
+        check_stage(stage)
+        with self.db.writing() as tx:
+            return self.insert(tx, values, stage, referred_by, note)
+
+    def update(self, candidate_id: int, data: CandidateInput) -> Candidate:
+        values = candidate_fields(data)
+        with self.db.writing() as tx:
+            candidate = self.load(tx, candidate_id)
             for key, value in values.items():
                 setattr(candidate, key, value)
-            return self._save(db, candidate)
-
-    def _save(self, db: TinyDB, candidate: Candidate) -> Candidate:
-        candidate.updated_at = self.db.now_iso()
-        db.table(TABLE).update(_to_doc(candidate), doc_ids=[candidate.id])
-        return candidate
-
-    def move_candidate(
-        self, candidate_id: int, stage: str, note: str = "", *, undoable: bool = False,
-        expected: str | None = None,
-    ) -> Candidate:
-        """Move and date it; `undoable` (the tracker's moves) remembers it for `u`.
-        `expected`: the stage the move was decided from; another one means another session
-        moved the card meanwhile, and nothing is written."""
-        check_stage(stage)
-        with self.db.writing() as db:
-            candidate = self._get(db, candidate_id)
-            from_stage = candidate.stage
-            check_unmoved(candidate, expected)
-            if from_stage == stage:
-                return candidate  # already there: no history entry, nothing to undo
-            ended: list[dict] = []
-            moved = self._move(db, candidate, stage, note, ended)
-            if undoable:
-                undo.record(db, undo.LastMove(
-                    moved.id, moved.name, from_stage, stage, moved.updated_at, ended=ended or None
-                ))
-            return moved
-
-    def decline_candidate(
-        self, candidate_id: int, reason: str = "", referred_to: str = ""
-    ) -> tuple[Candidate, Candidate | None]:
-        """Decline (from any stage) and, in the same transaction, add the person they referred."""
-        referred_to = clean_line(referred_to)
-        with self.db.writing() as db:
-            candidate = self._get(db, candidate_id)
-            from_stage = candidate.stage
-            ended: list[dict] = []
-            declined = self._move(db, candidate, "declined", clean_line(reason), ended)
-            referral = None
-            created_snapshot = None
-            if referred_to:
-                values = clean_input(
-                    CandidateInput(name=referred_to, source="referral", introduced_by=declined.name)
-                )
-                referral = self._insert_candidate(
-                    db, values, "researched", declined.id, f"referred by {declined.name}"
-                )
-                created_snapshot = undo.snapshot(_to_doc(referral))
-            undo.record(db, undo.LastMove(
-                declined.id, declined.name, from_stage, "declined", declined.updated_at,
-                referral.id if referral else None, created_snapshot, ended or None,
-            ))
-            return declined, referral
-
-    def last_move(self) -> undo.LastMove | None:
-        with self.db.reading() as db:
-            return undo.load(db)
-
-    def undo_last_move(self) -> undo.UndoOutcome:
-        """Move the card back with a reversing history entry; remove an untouched referral."""
-        stale = ""
-        with self.db.writing() as db:
-            move = undo.load(db)
-            if move is None:
-                raise InvalidInput("nothing to undo")
-            undo.clear(db)
-            doc = db.table(TABLE).get(doc_id=move.candidate_id)
-            if doc is None:
-                stale = f"{move.name} was removed since the move; nothing to undo"
-            elif doc.get("stage") != move.to_stage:
-                stale = f"{move.name} has moved since; nothing to undo"
-            else:
-                candidate = self._move(
-                    db, _to_candidate(doc), move.from_stage, f"{UNDO_NOTE} {move.to_stage}"
-                )
-                outcome = undo.UndoOutcome(candidate, move.to_stage, move.from_stage)
-                if move.to_stage == "agreed":
-                    outcome.mentorship = self._on_undo_agreed(db, candidate.id)
-                elif move.from_stage == "agreed" and move.ended:
-                    outcome.mentorship = self._on_undo_left_agreed(db, move.ended)
-                created = (
-                    db.table(TABLE).get(doc_id=move.created_id) if move.created_id else None
-                )
-                if created is not None:
-                    if undo.snapshot(dict(created)) == move.created_snapshot:
-                        db.table(TABLE).remove(doc_ids=[move.created_id])
-                        outcome.removed_referral = created.get("name", "")
-                    else:
-                        outcome.kept_referral = created.get("name", "")
-                return outcome
-        raise InvalidInput(stale)
-
-    def _move(
-        self, db: TinyDB, candidate: Candidate, stage: str, note: str = "",
-        ended: list[dict] | None = None,
-    ) -> Candidate:
-        """Move and date it; leaving agreed ends the mentorship, noted in `ended` for undo."""
-        if candidate.stage == "agreed" and stage != "agreed":
-            records = self._on_left_agreed(db, candidate)
-            if ended is not None:
-                ended.extend(records)
-        candidate.stage = stage
-        candidate.history.append(
-            HistoryEntry(at=self.db.now_iso(), event="stage", stage=stage, note=clean_text(note))
-        )
-        return self._save(db, candidate)
-
-    # Hooks the calendar's repository overrides; same transaction as the move.
-    def _on_left_agreed(self, db: TinyDB, candidate: Candidate) -> list[dict]:
-        """A mentor who agreed was declined or moved back: end their mentorship and return
-        what undo needs to reopen it."""
-        return []
-
-    def _on_undo_left_agreed(self, db: TinyDB, ended: list[dict]) -> str:
-        """Undo of a move out of agreed: reopen what it ended ("reopened" or "")."""
-        return ""
-
-    def _on_undo_agreed(self, db: TinyDB, candidate_id: int) -> str:
-        """Undo of a move into agreed: remove the mentorship it created ("removed"), or only
-        end it when a meeting was held or edited ("ended"); "none" without a calendar."""
-        undo_agreement = getattr(self, "_undo_agreement", None)
-        return undo_agreement(db, candidate_id) if undo_agreement is not None else "none"
+            return self.save(tx, candidate)
 
     def log_event(self, candidate_id: int, event: str, note: str = "") -> Candidate:
         """A follow-up, a draft or a note in the candidate's dated history."""
-        if event not in ("follow_up", "draft", "note"):
-            raise InvalidInput(f"unknown history event {event!r}")
-        with self.db.writing() as db:
-            candidate = self._get(db, candidate_id)
-            candidate.history.append(
-                HistoryEntry(at=self.db.now_iso(), event=event, note=clean_text(note, multiline=True))
-            )
-            return self._save(db, candidate)
+        check_event(event)
+        with self.db.writing() as tx:
+            candidate = self.load(tx, candidate_id)
+            candidate.history.append(HistoryEntry(
+                at=self.now_iso(), event=event, note=clean_text(note, multiline=True)))
+            return self.save(tx, candidate)
 
-    def delete_candidate(self, candidate_id: int) -> None:
-        """Remove the card and its history. A mentor's mentorship ends in the same write:
-        planned meetings are cancelled; held ones and their notes stay on the calendar."""
-        with self.db.writing() as db:
-            candidate = self._get(db, candidate_id)
-            self._on_left_agreed(db, candidate)
-            db.table(TABLE).remove(doc_ids=[candidate_id])
-            last = undo.load(db)
-            if last is not None and last.candidate_id == candidate_id:
-                undo.clear(db)
+    # -- inside a transaction ------------------------------------------------------
+    @staticmethod
+    def load(tx: TinyDB, candidate_id: int) -> Candidate:
+        doc = tx.table(TABLE).get(doc_id=candidate_id)
+        if doc is None:
+            raise NotFound(f"no candidate with id {candidate_id}")
+        return _to_candidate(doc.doc_id, doc)
+
+    @staticmethod
+    def stored(tx: TinyDB, candidate_id: int) -> dict[str, Any] | None:
+        """The card as stored (None when it is gone), to compare with a snapshot of it."""
+        doc = tx.table(TABLE).get(doc_id=candidate_id)
+        return None if doc is None else dict(doc)
+
+    def insert(self, tx: TinyDB, values: dict[str, Any], stage: str,
+               referred_by: int | None, note: str = "") -> Candidate:
+        """A new card from checked `values` (see `validate.candidate_fields`)."""
+        now = self.now_iso()
+        new_id = Database.next_id(tx, TABLE)
+        candidate = Candidate(
+            id=new_id, **values, stage=stage, referred_by=referred_by,
+            created_at=now, updated_at=now,
+            history=[HistoryEntry(at=now, event="stage", stage=stage, note=clean_text(note))],
+        )
+        tx.table(TABLE).insert(Document(to_doc(candidate), doc_id=new_id))
+        return candidate
+
+    def save(self, tx: TinyDB, candidate: Candidate) -> Candidate:
+        candidate.updated_at = self.now_iso()
+        tx.table(TABLE).update(to_doc(candidate), doc_ids=[candidate.id])
+        return candidate
+
+    def set_stage(self, tx: TinyDB, candidate: Candidate, stage: str, note: str = "") -> Candidate:
+        """Put the card in `stage`, dated in its history (nothing else: see `tracker`)."""
+        candidate.stage = stage
+        candidate.history.append(
+            HistoryEntry(at=self.now_iso(), event="stage", stage=stage, note=clean_text(note)))
+        return self.save(tx, candidate)
+
+    @staticmethod
+    def delete(tx: TinyDB, candidate_id: int) -> None:
+        tx.table(TABLE).remove(doc_ids=[candidate_id])
 
 
-__all__ = ["CandidateRepository", "check_stage", "check_unmoved", "clean_input", "normalize_email"]
+__all__ = ["TABLE", "CandidateRepository", "to_doc"]

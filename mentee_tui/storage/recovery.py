@@ -7,18 +7,17 @@ the lock, the records are skipped rather than keeping a dead session alive.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from typing import Any
 
 from tinydb import Query
 
-from mentee_tui.records import DamagedRecord
-from mentee_tui.storage.core import Database, NotFound, StorageError
-from mentee_tui.text import clean_text
+from mentee_tui.domain.text import clean_text
+from mentee_tui.model import RECOVERY_KINDS, Recovery
+from mentee_tui.storage.database import Database, NotFound, StorageError
 
 TABLE = "recoveries"
 HANG_UP_LOCK_SECONDS = 1.5
-KINDS = ("candidate", "decline", "meeting", "mentorship_setup")
 
 
 def _clean(values: Any) -> dict[str, Any]:
@@ -37,41 +36,16 @@ def _clean(values: Any) -> dict[str, Any]:
     return cleaned
 
 
-@dataclass(slots=True)
-class Recovery:
-    """An unsaved form: its kind, field values, what it was about, when it was kept."""
-
-    id: int
-    kind: str
-    payload: dict[str, Any] = field(default_factory=dict)
-    context: dict[str, Any] = field(default_factory=dict)
-    saved_at: str = ""
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"id": self.id, "kind": self.kind, "payload": self.payload,
-                "context": self.context, "saved_at": self.saved_at}
-
-    @classmethod
-    def from_dict(cls, data: Any) -> Recovery:
-        if not isinstance(data, dict):
-            raise DamagedRecord("a Recovery record is not a JSON object")
-        kind, payload = data.get("kind"), data.get("payload", {})
-        context, saved_at = data.get("context", {}), data.get("saved_at", "")
-        if not isinstance(kind, str) or not isinstance(payload, dict) \
-                or not isinstance(context, dict) or not isinstance(saved_at, str):
-            raise DamagedRecord(f"a Recovery record has the wrong shape (kind={kind!r:.40})")
-        return cls(id=int(data.get("id", 0)), kind=kind, payload=payload, context=context,
-                   saved_at=saved_at)
-
-
 class RecoveryRepository:
-    db: Database
+    def __init__(self, db: Database, clock: Callable[[], str]) -> None:
+        self.db = db
+        self.now_iso = clock
 
-    def keep_recovery(self, kind: str, payload: dict[str, Any], context: dict[str, Any]) -> bool:
+    def keep(self, kind: str, payload: dict[str, Any], context: dict[str, Any]) -> bool:
         """Keep one unsaved form (replacing the previous one of its kind)."""
-        return self.keep_recoveries([(kind, payload, context)])
+        return self.keep_many([(kind, payload, context)])
 
-    def keep_recoveries(
+    def keep_many(
         self, forms: list[tuple[str, dict[str, Any], dict[str, Any]]],
         lock_timeout: float = HANG_UP_LOCK_SECONDS,
     ) -> bool:
@@ -81,7 +55,7 @@ class RecoveryRepository:
         try:
             with self.db.writing(lock_timeout=lock_timeout) as db:
                 table = db.table(TABLE)
-                now = self.db.now_iso()
+                now = self.now_iso()
                 for kind, payload, context in forms:
                     table.remove(Query().kind == kind)
                     record = Recovery(id=Database.next_id(db, TABLE), kind=str(kind),
@@ -92,17 +66,17 @@ class RecoveryRepository:
             return False
         return True
 
-    def recoveries(self) -> list[Recovery]:
+    def all(self) -> list[Recovery]:
         """The kept forms, oldest first; a record of an unknown kind is left out."""
         with self.db.reading() as db:
             found = [Recovery.from_dict(doc) for doc in db.table(TABLE).all()]
-        return sorted((r for r in found if r.kind in KINDS), key=lambda r: r.id)
+        return sorted((r for r in found if r.kind in RECOVERY_KINDS), key=lambda r: r.id)
 
-    def discard_recovery(self, recovery_id: int) -> None:
+    def discard(self, recovery_id: int) -> None:
         with self.db.writing() as db:
             table = db.table(TABLE)
             if not table.remove(Query().id == recovery_id):
                 raise NotFound(f"no unsaved form {recovery_id}")
 
 
-__all__ = ["KINDS", "Recovery", "RecoveryRepository"]
+__all__ = ["HANG_UP_LOCK_SECONDS", "RecoveryRepository"]

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from tinydb import Query
 from tinydb.table import Table
 
 from mentee_tui.domain.reflection import PROMPT_KEYS
-from mentee_tui.models import Reflection, Revision
-from mentee_tui.storage.core import Database, InvalidInput
-from mentee_tui.text import clean_text
+from mentee_tui.domain.text import clean_text
+from mentee_tui.domain.validate import InvalidInput
+from mentee_tui.model import Reflection, Revision
+from mentee_tui.storage.database import Database
 
 TABLE = "reflections"
 
@@ -55,30 +58,35 @@ def _apply(table: Table, key: str, text: str, revision: bool, now: str,
     return current
 
 
-class ReflectionRepository:
-    db: Database
+def _to_reflection(_doc_id: int, doc: dict) -> Reflection:
+    return Reflection.from_dict(doc)
 
-    def reflections(self) -> dict[str, Reflection]:
+
+class ReflectionRepository:
+    def __init__(self, db: Database, clock: Callable[[], str]) -> None:
+        self.db = db
+        self.now_iso = clock
+
+    def all(self) -> dict[str, Reflection]:
         """Every prompt, answered or not, keyed by prompt key."""
-        with self.db.reading() as db:
-            found = {r.key: r for r in (Reflection.from_dict(doc) for doc in db.table(TABLE).all())}
+        found = {r.key: r for r in self.db.records(TABLE, _to_reflection)}
         return {key: found.get(key, Reflection(key=key)) for key in PROMPT_KEYS}
 
-    def reflection(self, key: str) -> Reflection:
+    def get(self, key: str) -> Reflection:
         """One prompt's answer with its revisions, oldest first."""
-        return self.reflections()[_check_key(key)]
+        return self.all()[_check_key(key)]
 
-    def save_reflection(
+    def save(
         self, key: str, text: str, *, revision: bool = False, base: str | None = None,
         overwritten: list[str] | None = None,
     ) -> Reflection:
         """Store the working copy; with `revision`, also keep a dated revision if it changed.
         `base` and `overwritten`: see `_apply`."""
         bases = None if base is None else {key: base}
-        return self.save_reflections(
+        return self.save_many(
             {key: text}, revision=revision, bases=bases, overwritten=overwritten)[key]
 
-    def save_reflections(
+    def save_many(
         self, texts: dict[str, str], *, revision: bool = False,
         lock_timeout: float | None = None, bases: dict[str, str] | None = None,
         overwritten: list[str] | None = None,
@@ -88,10 +96,13 @@ class ReflectionRepository:
         cleaned = {_check_key(key): clean_text(text, multiline=True) for key, text in texts.items()}
         bases = bases or {}
         waits = {} if lock_timeout is None else {"lock_timeout": lock_timeout}
-        with self.db.writing(**waits) as db:
-            table = db.table(TABLE)
-            now = self.db.now_iso()
+        with self.db.writing(**waits) as tx:
+            table = tx.table(TABLE)
+            now = self.now_iso()
             return {
                 key: _apply(table, key, text, revision, now, bases.get(key), overwritten)
                 for key, text in cleaned.items()
             }
+
+
+__all__ = ["TABLE", "ReflectionRepository"]

@@ -2,47 +2,61 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
 from tinydb.table import Document
 
-from mentee_tui.models import Settings
-from mentee_tui.storage.core import Database, InvalidInput
+from mentee_tui.domain.validate import (
+    InvalidInput,
+    check_duration,
+    check_follow_up_days,
+    check_time,
+    check_timezone,
+)
+from mentee_tui.model import Settings
+from mentee_tui.storage.database import Database
 
 TABLE = "settings"
 
 
-def _validate(settings: Settings) -> Settings:
-    if not isinstance(settings.follow_up_days, int) or not 1 <= settings.follow_up_days <= 365:
-        raise InvalidInput("follow-up days must be a whole number from 1 to 365")
-    if not isinstance(settings.meeting_duration, int) or not 5 <= settings.meeting_duration <= 600:
-        raise InvalidInput("meeting duration must be from 5 to 600 minutes")
-    hours, _, minutes = settings.meeting_time.partition(":")
-    if not (hours.isdigit() and minutes.isdigit() and int(hours) < 24 and int(minutes) < 60):
-        raise InvalidInput("meeting time must look like 09:30")
-    return settings
+def _checked(settings: Settings) -> Settings:
+    """The same rules as the settings form and the mentorship setup (`validate`)."""
+    return replace(
+        settings,
+        follow_up_days=check_follow_up_days(settings.follow_up_days),
+        meeting_time=check_time(settings.meeting_time),
+        meeting_duration=check_duration(settings.meeting_duration),
+        timezone=check_timezone(settings.timezone),
+        theme=str(settings.theme),
+    )
 
 
 class SettingsRepository:
-    db: Database
+    def __init__(self, db: Database) -> None:
+        self.db = db
 
-    def settings(self) -> Settings:
-        with self.db.reading() as db:
-            doc = db.table(TABLE).get(doc_id=1)
+    def get(self) -> Settings:
+        """A fresh copy each time: the caller may change it."""
+        with self.db.reading() as tx:
+            doc = tx.table(TABLE).get(doc_id=1)
         return Settings.from_dict(doc) if doc else Settings()
 
-    def update_settings(self, **changes: Any) -> Settings:
-        with self.db.writing() as db:
-            table = db.table(TABLE)
+    def update(self, **changes: Any) -> Settings:
+        with self.db.writing() as tx:
+            table = tx.table(TABLE)
             doc = table.get(doc_id=1)
             current = Settings.from_dict(doc) if doc else Settings()
             for key, value in changes.items():
                 if not hasattr(current, key):
                     raise InvalidInput(f"unknown setting {key!r}")
                 setattr(current, key, value)
-            _validate(current)
+            current = _checked(current)
             if doc is None:
                 table.insert(Document(current.to_dict(), doc_id=1))
             else:
                 table.update(current.to_dict(), doc_ids=[1])
             return current
+
+
+__all__ = ["TABLE", "SettingsRepository"]

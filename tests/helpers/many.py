@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from mentee_tui.models import STAGES, CandidateInput
+from mentee_tui.domain.validate import candidate_fields
+from mentee_tui.model import STAGES, CandidateInput
 from mentee_tui.storage import Store
-from mentee_tui.storage.candidates import clean_input
 
 ORGS = ("Contoso", "Northwind", "Fabrikam", "Tailspin", "Woodgrove", "Litware")
 ROLES = ("VP Engineering", "Director of Product", "Principal Engineer", "CTO", "Head of Design")
@@ -15,9 +15,9 @@ def fill_many(store: Store, count: int) -> None:
     stages = [s for s in STAGES if s != "agreed"]
     with store.db.writing() as db:
         for i in range(count):
-            values = clean_input(CandidateInput(
+            values = candidate_fields(CandidateInput(
                 name=f"Candidate {i:04d}", organization=ORGS[i % len(ORGS)],
                 role=ROLES[i % len(ROLES)], notes=f"found on LinkedIn, batch {i // 100}",
                 knows_well=i % 17 == 0,
             ))
-            store._insert_candidate(db, values, stages[i % len(stages)], None)
+            store.candidates.insert(db, values, stages[i % len(stages)], None)

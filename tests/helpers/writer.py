@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import sys
 
-from mentee_tui.models import CandidateInput
+from mentee_tui.model import CandidateInput
 from mentee_tui.storage import Store
 
 
@@ -22,9 +22,9 @@ def main(argv: list[str]) -> int:
     sys.stdin.readline()
     for i in range(count):
         if action == "add":
-            store.add_candidate(CandidateInput(name=f"{tag}-{i}", notes=f"written by {tag}"))
+            store.candidates.add(CandidateInput(name=f"{tag}-{i}", notes=f"written by {tag}"))
         elif action == "log":
-            store.log_event(int(argv[4]), "follow_up", note=f"{tag}-{i}")
+            store.candidates.log_event(int(argv[4]), "follow_up", note=f"{tag}-{i}")
         else:
             raise SystemExit(f"unknown action {action!r}")
     print("done", flush=True)

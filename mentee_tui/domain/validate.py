@@ -1,0 +1,170 @@
+"""Every rule about what a person may type, in one place: the command line, storage and
+every form check input here, so they cannot disagree.
+
+Each check returns the cleaned value or raises `InvalidInput` with one sentence that
+names the field and what it accepts (the form shows it, the command line prints it).
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from datetime import date
+from typing import Any
+
+from mentee_tui.domain.text import clean_line, clean_text
+from mentee_tui.domain.timezones import is_zone
+from mentee_tui.model import LOGGED_EVENTS, SOURCES, STAGES, CandidateInput
+
+MIN_MINUTES, MAX_MINUTES = 5, 600
+MIN_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS = 1, 365
+MAX_MONTHS = 12
+# Candidate fields that keep their line breaks; the others are one line.
+MULTILINE_FIELDS = frozenset({"why", "notes"})
+
+
+class InvalidInput(ValueError):
+    """Bad input from the person: an unknown stage, a malformed email (exit status 2)."""
+
+
+def parse_time(text: str) -> tuple[int, int]:
+    """`09:30` -> (9, 30). Two digits for the minutes, so `9:5` is refused, not guessed."""
+    text = str(text).strip()
+    hours, sep, minutes = text.partition(":")
+    if not (sep and hours.isdigit() and minutes.isdigit() and len(minutes) == 2
+            and len(hours) <= 2):
+        raise InvalidInput(f"the time {text!r} must look like 09:30")
+    h, m = int(hours), int(minutes)
+    if h > 23 or m > 59:
+        raise InvalidInput(f"the time {text!r} must be between 00:00 and 23:59")
+    return h, m
+
+
+def check_time(text: str) -> str:
+    """A time of day in its stored form, `HH:MM`."""
+    hours, minutes = parse_time(text)
+    return f"{hours:02d}:{minutes:02d}"
+
+
+def _whole_number(value: Any, what: str) -> int:
+    if isinstance(value, bool):
+        raise InvalidInput(f"{what} must be a whole number")
+    if isinstance(value, int):
+        return value
+    text = str(value).strip()
+    if not text.lstrip("-").isdigit():
+        raise InvalidInput(f"{what} must be a whole number, not {text!r}")
+    return int(text)
+
+
+def check_duration(value: Any) -> int:
+    """A meeting's length in minutes."""
+    minutes = _whole_number(value, "the duration")
+    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
+        raise InvalidInput(
+            f"the duration must be from {MIN_MINUTES} to {MAX_MINUTES} minutes, not {minutes}")
+    return minutes
+
+
+def check_follow_up_days(value: Any) -> int:
+    days = _whole_number(value, "follow-up days")
+    if not MIN_FOLLOW_UP_DAYS <= days <= MAX_FOLLOW_UP_DAYS:
+        raise InvalidInput(
+            f"follow-up days must be from {MIN_FOLLOW_UP_DAYS} to {MAX_FOLLOW_UP_DAYS}, not {days}")
+    return days
+
+
+def check_months(value: Any) -> int:
+    """A mentorship's term."""
+    months = _whole_number(value, "the term")
+    if not 1 <= months <= MAX_MONTHS:
+        raise InvalidInput(f"the term must be from 1 to {MAX_MONTHS} months, not {months}")
+    return months
+
+
+def check_timezone(name: str, *, allow_empty: bool = True) -> str:
+    """An IANA name such as Europe/Paris; '' (the system's zone) where `allow_empty`."""
+    name = str(name or "").strip()
+    if (name or not allow_empty) and not is_zone(name):
+        raise InvalidInput(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris")
+    return name
+
+
+def parse_date(text: str) -> date:
+    try:
+        return date.fromisoformat(str(text).strip())
+    except ValueError:
+        raise InvalidInput(f"the date {str(text).strip()!r} must be a real date like 2027-01-15") from None
+
+
+def check_stage(stage: str, allowed: tuple[str, ...] = STAGES) -> str:
+    if stage not in allowed:
+        raise InvalidInput(f"unknown stage {stage!r}; choose one of: {', '.join(allowed)}")
+    return stage
+
+
+def check_event(event: str) -> str:
+    """A history event a person logs by hand (a follow-up, a draft, a note)."""
+    if event not in LOGGED_EVENTS:
+        raise InvalidInput(f"unknown history event {event!r}; one of: {', '.join(LOGGED_EVENTS)}")
+    return event
+
+
+def normalize_email(value: str) -> str:
+    """Validated without network (no deliverability check) and normalised; '' stays ''."""
+    value = clean_line(value)
+    if not value:
+        return ""
+    # Imported here: most subcommands never check an email, and the import costs time.
+    from email_validator import EmailNotValidError, validate_email
+
+    try:
+        return validate_email(value, check_deliverability=False).normalized
+    except EmailNotValidError as exc:
+        raise InvalidInput(f"invalid email: {exc}") from exc
+
+
+def check_source(value: str) -> str:
+    source = clean_line(value).lower() or "other"
+    if source not in SOURCES:
+        raise InvalidInput(f"unknown source {source!r}; choose one of: {', '.join(SOURCES)}")
+    return source
+
+
+def candidate_fields(data: CandidateInput) -> dict[str, Any]:
+    """What a form or `add` typed, as the fields to store: control characters stripped,
+    a name required, the email normalised, the source one of SOURCES."""
+    values: dict[str, Any] = {}
+    for f in fields(CandidateInput):
+        value = getattr(data, f.name)
+        if isinstance(value, bool):
+            values[f.name] = value
+        elif f.name in MULTILINE_FIELDS:
+            values[f.name] = clean_text(value, multiline=True).strip()
+        else:
+            values[f.name] = clean_line(value)
+    if not values["name"]:
+        raise InvalidInput("a name is required")
+    values["email"] = normalize_email(values["email"])
+    values["source"] = check_source(values["source"])
+    return values
+
+
+__all__ = [
+    "MAX_MINUTES",
+    "MAX_MONTHS",
+    "MIN_MINUTES",
+    "MULTILINE_FIELDS",
+    "InvalidInput",
+    "candidate_fields",
+    "check_duration",
+    "check_event",
+    "check_follow_up_days",
+    "check_months",
+    "check_source",
+    "check_stage",
+    "check_time",
+    "check_timezone",
+    "normalize_email",
+    "parse_date",
+    "parse_time",
+]

@@ -1,0 +1,51 @@
+"""Records and their JSON shape: dataclasses that cross every layer (no rules, no I/O)."""
+
+from mentee_tui.model.calendar import (
+    HELD_STATUSES,
+    MEETING_STATUSES,
+    UPCOMING_STATUSES,
+    Meeting,
+    MeetingEdit,
+    Mentorship,
+    MentorshipSetup,
+)
+from mentee_tui.model.candidate import (
+    EVENTS,
+    LOGGED_EVENTS,
+    SOURCES,
+    STAGES,
+    Candidate,
+    CandidateInput,
+    HistoryEntry,
+)
+from mentee_tui.model.records import DamagedRecord
+from mentee_tui.model.recovery import RECOVERY_KINDS, Recovery
+from mentee_tui.model.reflection import Reflection, Revision
+from mentee_tui.model.settings import Settings
+from mentee_tui.model.undo import EndedMentorship, LastMove, UndoOutcome
+
+__all__ = [
+    "EVENTS",
+    "HELD_STATUSES",
+    "LOGGED_EVENTS",
+    "MEETING_STATUSES",
+    "RECOVERY_KINDS",
+    "SOURCES",
+    "STAGES",
+    "UPCOMING_STATUSES",
+    "Candidate",
+    "CandidateInput",
+    "DamagedRecord",
+    "EndedMentorship",
+    "HistoryEntry",
+    "LastMove",
+    "Meeting",
+    "MeetingEdit",
+    "Mentorship",
+    "MentorshipSetup",
+    "Recovery",
+    "Reflection",
+    "Revision",
+    "Settings",
+    "UndoOutcome",
+]

@@ -1,0 +1,57 @@
+"""`Store`: the app's and the command line's single way into the database.
+
+It owns the one clock and composes one repository per kind of record; the tracker's
+moves, which change a card and its mentorship together, are `store.tracker`.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+import arrow
+
+from mentee_tui.storage.calendar import CalendarRepository
+from mentee_tui.storage.candidates import CandidateRepository
+from mentee_tui.storage.database import Database, Signature
+from mentee_tui.storage.recovery import RecoveryRepository
+from mentee_tui.storage.reflections import ReflectionRepository
+from mentee_tui.storage.settings import SettingsRepository
+from mentee_tui.storage.tracker import Tracker
+from mentee_tui.storage.undo import UndoRepository
+
+Clock = Callable[[], arrow.Arrow]
+
+
+class Store:
+    def __init__(self, path: str | os.PathLike[str], now: Clock | None = None) -> None:
+        # The one clock: dates written, "days in stage", "in 3 days" all read it here,
+        # so a test or a screenshot that fixes it fixes every date the app shows.
+        self.now: Clock = now or arrow.now
+        self.db = Database(path)
+        self.candidates = CandidateRepository(self.db, self.now_iso)
+        self.calendar = CalendarRepository(self.db, self.now_iso)
+        self.reflections = ReflectionRepository(self.db, self.now_iso)
+        self.settings = SettingsRepository(self.db)
+        self.recovery = RecoveryRepository(self.db, self.now_iso)
+        self.undo = UndoRepository(self.db)
+        self.tracker = Tracker(self.db, self.now_iso, self.candidates, self.calendar, self.undo)
+
+    def now_iso(self) -> str:
+        return self.now().isoformat()
+
+    @property
+    def path(self) -> Path:
+        return self.db.path
+
+    @property
+    def warnings(self) -> list[str]:
+        return self.db.warnings
+
+    def signature(self) -> Signature | None:
+        """Changes whenever the file is replaced (by this process or another)."""
+        return self.db.signature()
+
+
+__all__ = ["Clock", "Store"]

@@ -1,0 +1,277 @@
+"""The Textual app: four screens as modes, global keys, theme, refresh on outside change."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import shutil
+import signal
+from collections.abc import Callable, Iterable
+from concurrent.futures import Future
+from pathlib import Path
+from typing import Any, TypeVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import ModalScreen, Screen
+from textual.widgets import Input, TextArea
+
+from mentee_tui.domain.text import sentence
+from mentee_tui.model import Settings
+from mentee_tui.storage import Clock, InvalidInput, NotFound, StorageError, Store
+from mentee_tui.storage.paths import resolve_db_path
+from mentee_tui.tui.dialogs.settings_modal import SettingsModal
+from mentee_tui.tui.recovery import offer_recoveries, save_for_hangup
+from mentee_tui.tui.resources import stylesheet_paths
+from mentee_tui.tui.results import Done
+from mentee_tui.tui.screens import (
+    CalendarScreen,
+    HelpScreen,
+    HomeScreen,
+    MenteeScreen,
+    ReflectionScreen,
+    TrackerScreen,
+)
+from mentee_tui.tui.widgets import SCREENS
+from mentee_tui.tui.writes import BackgroundWrites
+
+T = TypeVar("T")
+GLOBAL_ACTIONS = {"switch", "help", "quit"}
+POLL_SECONDS = 2.0
+
+
+class MenteeApp(App[int]):
+    TITLE = "mentee-tui"
+    CSS_PATH = stylesheet_paths()
+    MODES = {
+        "home": HomeScreen,
+        "reflection": ReflectionScreen,
+        "tracker": TrackerScreen,
+        "calendar": CalendarScreen,
+    }
+    # App level holds only quit, help and screen switching; screens own the rest.
+    # 1-4 stay out of the footer: the nav bar at the top already shows them.
+    BINDINGS = [
+        Binding("1", "switch('home')", "Home", show=False, id="app.home"),
+        Binding("2", "switch('reflection')", "Reflection", show=False, id="app.reflection"),
+        Binding("3", "switch('tracker')", "Tracker", show=False, id="app.tracker"),
+        Binding("4", "switch('calendar')", "Calendar", show=False, id="app.calendar"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("escape", "leave_editor", "Leave text box", show=False, id="app.leave_editor"),
+    ]
+
+    def __init__(self, store: Store, demo_folder: Path | None = None) -> None:
+        super().__init__()
+        self.store = store
+        self._last_signature = store.signature()
+        # `--demo`: a throwaway folder, removed when the app quits (the command line) or
+        # hangs up (here, since `hang_up` ends in os._exit, which skips every `finally`).
+        self.demo_folder = demo_folder
+        self.writes = BackgroundWrites(self._outcome)
+
+    # -- lifecycle -------------------------------------------------------------
+    def on_mount(self) -> None:
+        theme = self.store.settings.get().theme
+        if theme in self.available_themes:
+            self.theme = theme
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        self.switch_mode("home")
+        for warning in self.store.warnings:
+            self.notify(warning, severity="warning", markup=False, timeout=8)
+        self.set_interval(POLL_SECONDS, self._poll_store)
+        self._install_hangup_handlers()
+        self.call_after_refresh(offer_recoveries, self)  # forms a hang-up left unsaved
+
+    def _remember_theme(self, theme: Any) -> None:
+        name = getattr(theme, "name", str(theme))
+        if self.store.settings.get().theme != name:
+            self.attempt(self.store.settings.update, theme=name)
+
+    # -- storage ------------------------------------------------------------------
+    def attempt(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> Done[T] | None:
+        """Run one storage action now: `Done(result)`, or None when it failed, which the
+        person has then been told about (a clear notification, never a crash). A result
+        that is itself None ("no mentorship") comes back as Done(None), never as a failure."""
+        future: Future[T] = Future()
+        try:
+            future.set_result(func(*args, **kwargs))
+        except (InvalidInput, NotFound, StorageError) as exc:
+            future.set_exception(exc)
+        return self._outcome(future)
+
+    def write_in_background(self, func: Callable[..., T], *args: Any,
+                            then: Callable[[Done[T] | None], None] | None = None,
+                            **kwargs: Any) -> None:
+        """The same, on the writer thread (see `writes`): typing and the board never wait
+        for the disk. `then` gets the outcome on the UI thread."""
+        self.writes.submit(func, *args, then=then, **kwargs)
+
+    def _outcome(self, future: Future[T]) -> Done[T] | None:
+        """A finished storage action as Done, or None after telling the person why not."""
+        try:
+            result = future.result()
+        except (InvalidInput, NotFound) as exc:
+            self.notify(sentence(exc), severity="warning", markup=False)
+            return None
+        except StorageError as exc:
+            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
+            return None
+        self._last_signature = self.store.signature()
+        return Done(result)
+
+    def _poll_store(self) -> None:
+        """Another process (a second SSH login, the command line) wrote: show its changes."""
+        signature = self.store.signature()
+        if signature == self._last_signature:
+            return
+        self._last_signature = signature
+        if isinstance(self.screen, ModalScreen):
+            return  # refresh when the modal closes
+        if isinstance(self.screen, MenteeScreen):
+            self.screen.refresh_from_store()  # a damaged file is reported there
+
+    # -- hang-up --------------------------------------------------------------------
+    def _install_hangup_handlers(self) -> None:
+        try:
+            loop = asyncio.get_running_loop()
+            for sig in (signal.SIGHUP, signal.SIGTERM):
+                loop.add_signal_handler(sig, self.hang_up)
+        except (NotImplementedError, RuntimeError, AttributeError):
+            pass  # not on the main thread (tests) or not on POSIX
+
+    def get_driver_class(self):
+        """On POSIX, a driver that also treats the terminal's input closing as a hang-up."""
+        from textual import constants
+
+        if constants.DRIVER is None and os.name == "posix":
+            from mentee_tui.tui.hangup import HangUpDriver
+
+            return HangUpDriver
+        return super().get_driver_class()
+
+    def installed_screens(self) -> Iterable[Screen]:
+        for stack in self._screen_stacks.values():
+            yield from stack
+
+    def hang_up(self) -> None:
+        """The terminal is gone: save what was typed and leave at once, writing nothing to it."""
+        try:
+            save_for_hangup(self)  # each screen's text, and every open form for next time
+        finally:
+            if self.demo_folder is not None:
+                shutil.rmtree(self.demo_folder, ignore_errors=True)
+            os._exit(0)
+
+    # -- global keys ------------------------------------------------------------------
+    def _editor_focused(self) -> bool:
+        return isinstance(self.focused, (Input, TextArea))
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in GLOBAL_ACTIONS:
+            if isinstance(self.screen, ModalScreen) or self._editor_focused():
+                return False
+        if action == "leave_editor" and not self._editor_focused():
+            return False
+        return True
+
+    def action_switch(self, mode: str) -> None:
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+
+    def action_leave_editor(self) -> None:
+        self.screen.set_focus(None)
+
+    def own_bindings(self, node) -> list[Binding]:
+        """The bindings a screen (or the app) declares itself, with ids and descriptions.
+
+        Read from the binding map rather than `active_bindings`, so a screen key that a
+        focused widget shadows (enter on a list) is still listed.
+        """
+        found: list[Binding] = []
+        for bindings in node._bindings.key_to_bindings.values():
+            for binding in bindings:
+                if binding.id and binding.description and binding not in found:
+                    found.append(binding)
+        return found
+
+    def action_help(self) -> None:
+        screen = self.screen
+        # One line per action: aliases (u and ctrl+z, d and delete) share it.
+        rows: dict[tuple[int, str], tuple[list[str], str]] = {}
+        for node in (screen, self):
+            for binding in self.own_bindings(node):
+                if node.check_action(binding.action.split("(")[0], ()) is False:
+                    continue
+                shown, _ = rows.setdefault((id(node), binding.action), ([], binding.description))
+                display = self.get_key_display(binding)
+                if display not in shown:
+                    shown.append(display)
+        keys = [(" / ".join(shown), description) for shown, description in rows.values()]
+        keys.append(("^p", "Command palette: every action, searchable"))
+        title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
+        where = str(self.store.path) + (" (demo: removed when you quit)" if self.demo_folder else "")
+        self.push_screen(HelpScreen(title, keys, where), self._after_help)
+
+    def _after_help(self, result: str | None) -> None:
+        if result == "settings":
+            self.action_settings()
+
+    def action_settings(self) -> None:
+        done = self.attempt(self.store.settings.get)
+        if done is None:
+            return
+        settings = done.value
+        self.push_screen(SettingsModal(settings, sorted(self.available_themes)), self._save_settings)
+
+    def _save_settings(self, settings: Settings | None) -> None:
+        if settings is None:
+            return
+        done = self.attempt(self.store.settings.update, **settings.to_dict())
+        if done is not None:
+            saved = done.value
+            if saved.theme in self.available_themes and saved.theme != self.theme:
+                self.theme = saved.theme
+            self.notify("Settings saved.")
+            if isinstance(self.screen, MenteeScreen):
+                self.screen.refresh_from_store()
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for key, mode, title in SCREENS:
+            yield SystemCommand(f"Go to {title}", f"Switch to the {title} screen ({key})",
+                                lambda mode=mode: self.action_switch(mode))
+        yield SystemCommand("Help", "List every key of this screen (?)", self.action_help)
+        yield SystemCommand(
+            "Settings", "Follow-up days, meeting defaults, time zone, theme", self.action_settings
+        )
+        # Every action a screen binds is in the palette too, from the same binding data.
+        if not isinstance(screen, ModalScreen):
+            seen: set[str] = set()
+            for binding in self.own_bindings(screen):
+                if binding.action in seen:
+                    continue
+                seen.add(binding.action)
+                yield SystemCommand(
+                    binding.description,
+                    f"{binding.description} ({self.get_key_display(binding)})",
+                    lambda action=binding.action: self.run_action(action, screen),
+                )
+        yield from super().get_system_commands(screen)
+
+
+def make_app(
+    db_path: str | os.PathLike[str] | None = None,
+    now: Clock | None = None,
+    store: Store | None = None,
+    demo_folder: str | os.PathLike[str] | None = None,
+) -> MenteeApp:
+    """The one factory used by the command line and every test.
+
+    `now` fixes the clock of the store it opens at `db_path`; a `store` given ready-made
+    brings its own clock (one clock: giving both is a mistake).
+    """
+    if store is None:
+        store = Store(Path(resolve_db_path(db_path)), now=now)
+    elif now is not None:
+        raise ValueError("make_app: give the clock to the store, not beside it")
+    return MenteeApp(store, Path(demo_folder) if demo_folder is not None else None)

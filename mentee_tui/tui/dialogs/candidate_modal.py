@@ -1,0 +1,193 @@
+"""The candidate form: every field of a prospective mentor, validated before anything is saved."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, VerticalScroll
+from textual.content import Content
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
+
+from mentee_tui.domain.text import clean_line, clean_text
+from mentee_tui.domain.validate import InvalidInput, normalize_email
+from mentee_tui.model import SOURCES, Candidate, CandidateInput
+from mentee_tui.tui.dialogs.form_dialog import FormDialog
+from mentee_tui.tui.widgets.line_input import LineInput
+
+# (field, label, placeholder) of the single-line inputs, in form order.
+LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("name", "Name (required)", "e.g. Ada Lovelace"),
+    ("email", "Email", "e.g. ada@example.org"),
+    ("role", "Role", "e.g. Director of Engineering"),
+    ("organization", "Organization", "e.g. Analytical Engines Ltd"),
+)
+MORE_LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("url", "Profile URL", "e.g. https://www.linkedin.com/in/…"),
+    ("introduced_by", "Introduced by", "who put you in touch"),
+)
+TEXT_FIELDS: tuple[tuple[str, str], ...] = (
+    ("why", "Why them"),
+    ("notes", "Notes"),
+)
+FLAG_FIELDS: tuple[tuple[str, str], ...] = (
+    ("knows_well", "I know them well"),
+    ("is_supervisor", "My direct or indirect supervisor"),
+)
+
+
+class FlagCheckbox(Checkbox):
+    """Shows its X only when ticked, so the state reads without colour (NO_COLOR)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.BUTTON_INNER = "X" if self.value else " "
+
+    def watch_value(self) -> None:
+        self.BUTTON_INNER = "X" if self.value else " "
+        super().watch_value()
+
+
+class CleanTextArea(TextArea):
+    """A multi-line field whose pastes lose control and escape characters (tabs and newlines stay)."""
+
+    async def _on_paste(self, event: events.Paste) -> None:
+        # TextArea's own handler runs next (handlers run down the MRO) with the cleaned text.
+        event.text = clean_text(event.text, multiline=True)
+
+
+class CandidateModal(FormDialog[CandidateInput | None]):
+    """Returns the cleaned input on save (ctrl+s or Save), None on escape. Writes nothing.
+
+    `restore` fills the form with values kept by a hang-up (see `RecoverableForm`).
+    """
+
+    RECOVERY_KIND = "candidate"
+    RECOVERY_FIELDS = {
+        name: name for name in (
+            "name", "email", "role", "organization", "source", "url", "introduced_by",
+            "why", "notes", "knows_well", "is_supervisor",
+        )
+    }
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel", id="candidate_form.cancel"),
+        Binding("ctrl+s", "save", "Save", id="candidate_form.save"),
+    ]
+
+    def __init__(
+        self, candidate: Candidate | None = None, *, restore: dict | None = None
+    ) -> None:
+        super().__init__(classes="mentee-dialog")
+        self.candidate = candidate
+        self.restore = restore
+
+    def recovery_context(self) -> dict:
+        if self.candidate is None:
+            return {"candidate_id": None, "name": ""}
+        return {"candidate_id": self.candidate.id, "name": self.candidate.name}
+
+    def _value(self, name: str) -> str | bool:
+        if self.candidate is None:
+            default = CandidateInput.__dataclass_fields__[name].default
+            return default if isinstance(default, (str, bool)) else ""
+        candidate = self.candidate
+        return getattr(candidate, name)
+
+    def compose(self) -> ComposeResult:
+        title = "New candidate" if self.candidate is None else "Edit candidate"
+        with VerticalScroll(classes="dialog-box", id="candidate-box"):
+            yield Static(Content(title), classes="dialog-title")
+            for name, label, placeholder in LINE_FIELDS:
+                yield Label(label, classes="field-label")
+                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+                if name in ("name", "email"):
+                    yield Static("", id=f"{name}-error", classes="field-error")
+            yield Label("Source", classes="field-label")
+            source = str(self._value("source"))
+            yield Select(
+                [(s, s) for s in SOURCES],
+                value=source if source in SOURCES else "other",
+                allow_blank=False,
+                id="source",
+                compact=True,
+            )
+            for name, label, placeholder in MORE_LINE_FIELDS:
+                yield Label(label, classes="field-label")
+                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
+            for name, label in TEXT_FIELDS:
+                yield Label(label, classes="field-label")
+                yield CleanTextArea(
+                    str(self._value(name)), id=name, compact=True, tab_behavior="focus"
+                )
+            yield Static(
+                "The programme advises against both: the card will carry a ⚠ warning.",
+                classes="dialog-hint",
+            )
+            for name, label in FLAG_FIELDS:
+                yield FlagCheckbox(label, bool(self._value(name)), id=name, compact=True)
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", id="save", variant="primary")
+                yield Button("Cancel (esc)", id="cancel")
+
+    def on_mount(self) -> None:
+        self.start_recovery()
+        self.query_one("#name", Input).focus()
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """A message beside a field goes as soon as the field is right (cleaning: FormDialog)."""
+        name = event.input.id
+        if name not in ("name", "email") or not self.query_one(f"#{name}-error").has_class(
+                "visible"):
+            return
+        value = clean_line(event.value)
+        if name == "name" and value:
+            self._error("name", "")
+        elif name == "email":
+            try:
+                normalize_email(value)
+            except InvalidInput:
+                return
+            self._error("email", "")
+
+    def _error(self, name: str, message: str) -> None:
+        error = self.query_one(f"#{name}-error", Static)
+        error.update(Content(message))
+        error.set_class(bool(message), "visible")
+
+    def collect(self) -> CandidateInput | None:
+        """The form as a CandidateInput, or None with the messages shown beside the fields."""
+        values: dict[str, str | bool] = {}
+        for name, _label, _placeholder in LINE_FIELDS + MORE_LINE_FIELDS:
+            values[name] = clean_line(self.query_one(f"#{name}", Input).value)
+        for name, _label in TEXT_FIELDS:
+            values[name] = clean_text(self.query_one(f"#{name}", TextArea).text, multiline=True).strip()
+        for name, _label in FLAG_FIELDS:
+            values[name] = self.query_one(f"#{name}", Checkbox).value
+        source = self.query_one("#source", Select).value
+        values["source"] = source if isinstance(source, str) else "other"
+        first_bad = None
+        self._error("name", "" if values["name"] else "A name is required.")
+        if not values["name"]:
+            first_bad = "name"
+        try:
+            values["email"] = normalize_email(str(values["email"]))
+            self._error("email", "")
+        except InvalidInput as exc:
+            message = str(exc).removeprefix("invalid email: ")
+            self._error("email", message)
+            first_bad = first_bad or "email"
+        if first_bad:
+            self.query_one(f"#{first_bad}", Input).focus()
+            return None
+        return CandidateInput(**values)
+
+    def action_save(self) -> None:
+        data = self.collect()
+        if data is not None:
+            self.dismiss(data)
+
+
+__all__ = ["CandidateModal", "CleanTextArea", "FlagCheckbox"]

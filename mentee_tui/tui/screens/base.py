@@ -1,0 +1,94 @@
+"""What every main screen shares: the nav bar, the footer, and showing the store.
+
+A screen reloads at most once per visit, and only when what it shows could differ: the
+database file changed (this session's write, or another's) or the day did (days in
+stage, "in 3 days"). `load_from_store` is the one place a screen reads the store;
+`entered` runs when the person switches to the screen (1-4), not when a dialog closes.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import TYPE_CHECKING, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer
+
+from mentee_tui.storage import StorageError
+from mentee_tui.tui.widgets import NavBar
+
+if TYPE_CHECKING:
+    from mentee_tui.storage import Store
+    from mentee_tui.tui.app import MenteeApp
+
+Version = tuple[object, datetime.date]
+
+
+class MenteeScreen(Screen):
+    """A main screen reached with 1-4. Subclasses compose their body in `compose_body`."""
+
+    MODE = ""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._shown_version: Version | None = None  # what `load_from_store` last showed
+        self._away = True  # switched away (or never shown): the next resume is an entry
+
+    @property
+    def mentee_app(self) -> MenteeApp:
+        return cast("MenteeApp", self.app)
+
+    @property
+    def store(self) -> Store:
+        return self.mentee_app.store
+
+    def compose(self) -> ComposeResult:
+        yield NavBar(self.MODE, id="nav")
+        yield from self.compose_body()
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        yield from ()
+
+    # -- showing the store -------------------------------------------------------------
+    def on_screen_suspend(self) -> None:
+        # Posted before the mode switch is handled, so current_mode is already the new one.
+        self._away = self.app.current_mode != self.MODE
+
+    def on_screen_resume(self) -> None:
+        entering, self._away = self._away, False
+        self.refresh_from_store()
+        if entering:
+            self.entered()
+
+    def store_version(self) -> Version:
+        return (self.store.signature(), self.store.now().date())
+
+    def refresh_from_store(self) -> bool:
+        """Reload if the file or the day changed since the screen last loaded; True if it did.
+
+        A damaged file (another process) is reported and the screen keeps what it shows.
+        """
+        version = self.store_version()
+        if version == self._shown_version:
+            return False
+        try:
+            self.load_from_store()
+        except StorageError as exc:
+            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
+            return False
+        self._shown_version = version
+        return True
+
+    def load_from_store(self) -> None:
+        """Read what the screen shows and show it (subclasses)."""
+
+    def entered(self) -> None:
+        """The person switched to this screen (subclasses: where the cursor starts)."""
+
+    def save_for_hangup(self) -> None:
+        """The terminal is gone: save what was typed (subclasses that hold typed text)."""
+
+
+__all__ = ["MenteeScreen"]

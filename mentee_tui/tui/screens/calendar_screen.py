@@ -1,0 +1,320 @@
+"""Calendar: one grid per mentorship, one cell per month of the term."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import arrow
+from textual import events
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Grid, VerticalScroll
+from textual.content import Content
+from textual.widgets import Static
+
+from mentee_tui.domain.ics import export_ics
+from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting
+from mentee_tui.domain.schedule import parse_rule
+from mentee_tui.domain.text import plural
+from mentee_tui.model import (
+    HELD_STATUSES,
+    Meeting,
+    MeetingEdit,
+    Mentorship,
+    MentorshipSetup,
+)
+from mentee_tui.storage import StorageError
+from mentee_tui.storage.files import default_ics_path, write_private_text
+from mentee_tui.tui.dialogs.meeting_modal import MeetingModal
+from mentee_tui.tui.dialogs.mentorship_modal import (
+    EndMentorshipModal,
+    MentorshipSetupModal,
+)
+from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.widgets.month_cell import MonthCell
+
+EMPTY_TEXT = (
+    "No mentorship yet.\n\n"
+    "When a mentor says yes, move their card to agreed on the tracker (press 3, select the "
+    "card, then ]): a short setup plans a year (or a shorter term) of monthly meetings, "
+    "and they appear here."
+)
+# (minimum screen width, columns): a 4x3 grid where it fits, fewer columns when narrow.
+COLUMNS_BY_WIDTH = ((72, 4), (54, 3), (36, 2), (0, 1))
+
+
+class GridScroll(VerticalScroll, can_focus=False):
+    """Scrolls the grid when the term does not fit; never takes the arrow keys from the screen."""
+
+
+def columns_for(width: int) -> int:
+    return next(columns for minimum, columns in COLUMNS_BY_WIDTH if width >= minimum)
+
+
+class CalendarScreen(MenteeScreen):
+    MODE = "calendar"
+    BINDINGS = [
+        Binding("enter", "open_meeting", "Open meeting", id="calendar.open"),
+        Binding("left", "move(-1, 0)", "Previous month", show=False, id="calendar.left"),
+        Binding("right", "move(1, 0)", "Next month", show=False, id="calendar.right"),
+        Binding("up", "move(0, -1)", "Month above", show=False, id="calendar.up"),
+        Binding("down", "move(0, 1)", "Month below", show=False, id="calendar.down"),
+        Binding("h", "move(-1, 0)", "Previous month", show=False, id="calendar.h"),
+        Binding("l", "move(1, 0)", "Next month", show=False, id="calendar.l"),
+        Binding("k", "move(0, -1)", "Month above", show=False, id="calendar.k"),
+        Binding("j", "move(0, 1)", "Month below", show=False, id="calendar.j"),
+        Binding("t", "this_month", "This month", show=False, id="calendar.this_month"),
+        Binding("m", "next_mentorship", "Next mentor", id="calendar.next_mentorship"),
+        Binding("r", "change_plan", "Change plan", id="calendar.change_plan"),
+        Binding("x", "end_early", "End early", id="calendar.end_early"),
+        Binding("e", "export_ics", "Export .ics", show=False, id="calendar.export_ics"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.mentorships: list[Mentorship] = []
+        self.meetings: list[Meeting] = []
+        self.mentorship_id: int | None = None
+        self.cursor = 0
+        self._seen_ids: set[int] = set()
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(id="calendar-title")
+        with GridScroll(id="calendar-scroll"):
+            yield Grid(id="calendar-grid")
+        yield Static(id="calendar-detail")
+        yield Static(Content(EMPTY_TEXT), id="calendar-empty")
+
+    # -- data ----------------------------------------------------------------------
+    @property
+    def mentorship(self) -> Mentorship | None:
+        return next((m for m in self.mentorships if m.id == self.mentorship_id), None)
+
+    @property
+    def meeting(self) -> Meeting | None:
+        return self.meetings[self.cursor] if 0 <= self.cursor < len(self.meetings) else None
+
+    def _now(self) -> arrow.Arrow:
+        return self.store.now()
+
+    def _start_cursor(self, mentorship: Mentorship) -> int:
+        """This month's cell if the term covers it, else the next meeting, else the first."""
+        number = current_number(mentorship, self._now())
+        if number is None:
+            coming = next_meeting(self.meetings, self._now())
+            number = coming.number if coming else 1
+        return next((i for i, m in enumerate(self.meetings) if m.number == number), 0)
+
+    def load_from_store(self) -> None:
+        """Reload; keeps the shown mentorship and the selected month."""
+        self.mentorships = self.store.calendar.mentorships()
+        ids = [m.id for m in self.mentorships]
+        new_ids = [i for i in ids if i not in self._seen_ids]
+        fresh = self.mentorship_id not in ids
+        if self._seen_ids and new_ids:  # a mentor just agreed on the tracker: show theirs
+            self.mentorship_id, fresh = new_ids[-1], True
+        elif fresh:
+            active = [m.id for m in self.mentorships if m.active]
+            self.mentorship_id = (active or ids or [None])[0]
+        self._seen_ids = set(ids) or {0}  # {0}: loaded once, so any later one counts as new
+        self.meetings = self.store.calendar.meetings(self.mentorship_id) if self.mentorship_id else []
+        mentorship = self.mentorship
+        if mentorship is not None and fresh:
+            self.cursor = self._start_cursor(mentorship)
+        self.cursor = max(0, min(self.cursor, len(self.meetings) - 1))
+        self._render_grid()
+        self.refresh_bindings()
+
+    # -- drawing ---------------------------------------------------------------------
+    def _render_grid(self) -> None:
+        mentorship = self.mentorship
+        empty = mentorship is None
+        self.set_class(empty, "-empty")
+        grid = self.query_one("#calendar-grid", Grid)
+        title = self.query_one("#calendar-title", Static)
+        if mentorship is None:
+            grid.remove_children()
+            title.update("")
+            self.query_one("#calendar-detail", Static).update("")
+            return
+        title.update(self._title(mentorship))
+        cells = list(grid.query_children(MonthCell))
+        if len(cells) != len(self.meetings):
+            grid.remove_children()
+            cells = [MonthCell(i) for i in range(len(self.meetings))]
+            grid.mount_all(cells)
+        current = current_number(mentorship, self._now())
+        for cell, meeting in zip(cells, self.meetings):
+            cell.show(meeting, mentorship, current=meeting.number == current,
+                      selected=cell.index == self.cursor)
+        self._apply_columns()
+        self._show_detail()
+
+    def _title(self, mentorship: Mentorship) -> Content:
+        rule = parse_rule(mentorship.rule).describe()
+        # What tells grids apart comes first: a narrow terminal cuts the end, with an ellipsis.
+        position = ""
+        if len(self.mentorships) > 1:
+            index = [m.id for m in self.mentorships].index(mentorship.id) + 1
+            position = f" [{index}/{len(self.mentorships)}, m: next]"
+        state = ("ended", "bold reverse") if not mentorship.active else "active"
+        return Content.assemble(
+            (mentorship.mentor, "bold"), position, " · ", state,
+            f" · {plural(mentorship.months, 'month')} · {rule} at {mentorship.time} "
+            f"({mentorship.timezone})",
+        )
+
+    def _show_detail(self) -> None:
+        detail = self.query_one("#calendar-detail", Static)
+        meeting, mentorship = self.meeting, self.mentorship
+        if meeting is None or mentorship is None:
+            detail.update("")
+            return
+        start = arrow.get(meeting.start).to(mentorship.timezone)
+        end = start.shift(minutes=meeting.duration_minutes)
+        line = (f"Meeting {meeting.number}: {start.format('dddd D MMMM YYYY, HH:mm')}–"
+                f"{end.format('HH:mm')} · {meeting.status}")
+        if meeting.upcoming and start >= self._now():
+            line += f" · {humanize_meeting(start, self._now(), mentorship.timezone)}"
+        first_point = next((p.strip(" -·") for p in meeting.agenda.splitlines() if p.strip()), "")
+        extra = f"\nAgenda: {first_point}" if first_point else ""
+        if meeting.actions:
+            count = len(meeting.actions)
+            extra += f" · {count} action{'s' if count > 1 else ''}"
+        detail.update(Content(line + extra))
+
+    def _apply_columns(self) -> None:
+        grid = self.query_one("#calendar-grid", Grid)
+        grid.styles.grid_size_columns = columns_for(self.size.width or self.app.size.width)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._apply_columns()
+
+    def _select(self, index: int) -> None:
+        self.cursor = index
+        for cell in self.query(MonthCell):
+            cell.set_class(cell.index == index, "-selected")
+        cells = list(self.query(MonthCell))
+        if 0 <= index < len(cells):
+            self.query_one("#calendar-scroll", GridScroll).scroll_to_widget(
+                cells[index], animate=False)
+        self._show_detail()
+
+    # -- actions -----------------------------------------------------------------------
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "next_mentorship":
+            return len(self.mentorships) > 1
+        mentorship = self.mentorship
+        if action in ("change_plan", "end_early", "open_meeting", "this_month", "export_ics"):
+            if mentorship is None:
+                return False  # the empty state: nothing to act on, keep the footer clear
+        return True
+
+    def action_move(self, dx: int, dy: int) -> None:
+        if not self.meetings:
+            return
+        step = dx + dy * columns_for(self.size.width or self.app.size.width)
+        target = self.cursor + step
+        if 0 <= target < len(self.meetings):
+            self._select(target)
+
+    def action_this_month(self) -> None:
+        if self.mentorship is not None:
+            self._select(self._start_cursor(self.mentorship))
+
+    def action_next_mentorship(self) -> None:
+        if len(self.mentorships) < 2:
+            return
+        ids = [m.id for m in self.mentorships]
+        self.mentorship_id = ids[(ids.index(self.mentorship_id) + 1) % len(ids)]
+        self.meetings = self.store.calendar.meetings(self.mentorship_id)
+        self.cursor = self._start_cursor(self.mentorship)
+        self._render_grid()
+
+    def action_open_meeting(self) -> None:
+        meeting, mentorship = self.meeting, self.mentorship
+        if meeting is not None and mentorship is not None:
+            self.open_meeting(meeting, mentorship)
+
+    def open_meeting(self, meeting: Meeting, mentorship: Mentorship,
+                     restore: dict | None = None) -> None:
+        def save(edit: MeetingEdit | None) -> None:
+            if edit is None:
+                return
+            done = self.mentee_app.attempt(self.store.calendar.update_meeting, meeting.id, edit)
+            if done is None:
+                return
+            saved = done.value
+            if saved.status == "cancelled" and edit.status != "cancelled":
+                self.app.notify(
+                    f"The mentorship with {saved.mentor} has ended: the notes are saved, the "
+                    "meeting stays cancelled (done or skipped can still be set).",
+                    severity="warning", markup=False,
+                )
+            self.refresh_from_store()
+
+        self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
+
+    def _still_active(self, why: str) -> Mentorship | None:
+        """The shown mentorship if it can change; an ended one says `why` not, instead of
+        doing nothing."""
+        mentorship = self.mentorship
+        if mentorship is not None and not mentorship.active:
+            self.app.notify(f"The mentorship with {mentorship.mentor} has already ended{why}.",
+                            severity="warning", markup=False)
+            return None
+        return mentorship
+
+    def action_change_plan(self, restore: dict | None = None) -> None:
+        mentorship = self._still_active(": its plan cannot change")
+        if mentorship is None:
+            return
+
+        def save(setup: MentorshipSetup | None) -> None:
+            if setup is not None and self.mentee_app.attempt(
+                    self.store.calendar.reschedule, mentorship.id, setup) is not None:
+                self.app.notify(
+                    "Plan changed; meetings already held or moved by hand stay as they were.")
+                self.refresh_from_store()
+
+        held = tuple(m.number for m in self.meetings if m.status in HELD_STATUSES)
+        moved = tuple(m.number for m in self.meetings if m.status == "moved")
+        self.app.push_screen(MentorshipSetupModal(
+            mentorship.mentor, mentorship.setup(), changing=True, held=held, moved=moved,
+            mentorship_id=mentorship.id, restore=restore, now=self.store.now()), save)
+
+    def action_end_early(self) -> None:
+        mentorship = self._still_active("")
+        if mentorship is None:
+            return
+        upcoming = sum(1 for m in self.meetings if m.upcoming)
+
+        def end(answer: bool | None) -> None:
+            if answer and self.mentee_app.attempt(self.store.calendar.end, mentorship.id):
+                self.app.notify(f"The mentorship with {mentorship.mentor} has ended.",
+                                markup=False)
+                self.refresh_from_store()
+
+        self.app.push_screen(EndMentorshipModal(mentorship.mentor, upcoming), end)
+
+    def action_export_ics(self) -> None:
+        """Every meeting of every mentorship, beside the database; a calendar app imports it."""
+        target = default_ics_path(Path(self.store.path))
+        self.run_worker(lambda: self._export(target), thread=True, exclusive=True,
+                        group="export-ics")
+
+    def _export(self, target: Path) -> None:
+        try:
+            text = export_ics(self.store.calendar.mentorships(), self.store.calendar.meetings())
+            write_private_text(target, text)
+        except (OSError, StorageError) as exc:
+            message = f"Could not write {target}: {getattr(exc, 'strerror', None) or exc}"
+            self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
+            return
+        message = f"Exported to {target} (importing it again updates the events)."
+        if self.mentee_app.demo_folder is not None:
+            message += " This is the demo's folder: copy the file before you quit."
+        self.app.call_from_thread(self.app.notify, message, markup=False)
+
+
+__all__ = ["CalendarScreen", "columns_for"]

@@ -1,0 +1,57 @@
+"""How a candidate reads on the board: badges first, so a cut name never hides them.
+
+Badges are glyphs, not colours, so NO_COLOR and monochrome terminals show them too.
+User text goes into `Content` as data, so a name like `[bold]x` shows literally.
+"""
+
+from __future__ import annotations
+
+import arrow
+from textual.content import Content
+
+from mentee_tui.domain.stages import days_in_stage, follow_up_due
+from mentee_tui.domain.text import clean_line
+from mentee_tui.model import Candidate
+
+FOLLOW_UP_GLYPH = "↻"
+WARNING_GLYPH = "⚠"
+LEGEND = f"{FOLLOW_UP_GLYPH} follow-up due  {WARNING_GLYPH} warning"
+
+
+def _plain(value: str) -> str:
+    """Storage already cleans text; the check is cheap, the cleaning only when needed."""
+    return value if value.isprintable() else clean_line(value)
+
+
+def badges(candidate: Candidate, now: arrow.Arrow, follow_up_days: int) -> str:
+    glyphs = ""
+    if follow_up_due(candidate, now, follow_up_days):
+        glyphs += FOLLOW_UP_GLYPH
+    if candidate.has_warning:
+        glyphs += WARNING_GLYPH
+    return glyphs
+
+
+def stage_age(days: int) -> str:
+    """How long a card has been in its stage, in words."""
+    if days == 0:
+        return "since today"
+    return "1 day in stage" if days == 1 else f"{days} days in stage"
+
+
+def card_prompt(
+    candidate: Candidate, *, now: arrow.Arrow, follow_up_days: int, wide: bool
+) -> Content:
+    """Compact: badges and name on one line. Wide: plus organization and days in stage."""
+    glyphs = badges(candidate, now, follow_up_days)
+    name = _plain(candidate.name) or "(no name)"
+    head = Content.assemble((glyphs + " ", "bold"), name) if glyphs else Content(name)
+    if not wide:
+        return head
+    detail = _plain(candidate.organization) or _plain(candidate.role) or "—"
+    since = stage_age(days_in_stage(candidate, now))
+    # The last, empty line keeps cards apart.
+    return Content.assemble(head.stylize("bold"), "\n", detail, "\n", (since, "dim"), "\n ")
+
+
+__all__ = ["FOLLOW_UP_GLYPH", "LEGEND", "WARNING_GLYPH", "badges", "card_prompt", "stage_age"]
