@@ -1,4 +1,8 @@
-"""The calendar's subcommands: `agree`, `meetings` and `export ics` (no Textual import)."""
+"""The calendar's subcommands: `agree`, `meetings` and `export ics` (no Textual import).
+
+Dates, schedules and calendars are imported by the commands that use them: every
+subcommand builds this parser, and most never need them.
+"""
 
 from __future__ import annotations
 
@@ -8,15 +12,11 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
-import arrow
-
 from mentee_tui.cli.support import EXIT_OK
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.cli.support import open_store as _open_store
-from mentee_tui.domain.schedule import RULE_HELP, default_setup, validate_setup
 from mentee_tui.domain.text import plural
-from mentee_tui.domain.validate import MAX_MONTHS, check_timezone
-from mentee_tui.storage.files import write_private_text
+from mentee_tui.domain.validate import MAX_MONTHS, RULE_HELP, check_timezone
 
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
 
@@ -52,6 +52,10 @@ def add_calendar_commands(add_sub: AddSub) -> None:
 
 
 def cmd_agree(args, db_path) -> int:
+    import arrow
+
+    from mentee_tui.domain.schedule import default_setup, validate_setup
+
     try:
         candidate_id = int(args.id)
     except ValueError:
@@ -84,6 +88,8 @@ def cmd_agree(args, db_path) -> int:
 
 
 def cmd_meetings(args, db_path) -> int:
+    import arrow
+
     store = _open_store(db_path)
     mentorships = {m.id: m for m in store.calendar.mentorships()}
     meetings = store.calendar.meetings()
@@ -111,6 +117,8 @@ EXPORTERS: dict[str, Callable] = {"ics": _export_ics}
 
 
 def cmd_export(args, db_path) -> int:
+    from mentee_tui.storage.files import write_private_text
+
     if args.output:
         target = Path(args.output).expanduser()
         if not target.parent.is_dir():

@@ -1,21 +1,4 @@
-"""Pure logic: no tinydb, no textual. Tested without an app."""
-
-from mentee_tui.domain.stages import (
-    PIPELINE,
-    STAGES,
-    days_in_stage,
-    follow_up_due,
-    next_stage,
-    previous_stage,
-    stage_since,
-)
-
-__all__ = [
-    "PIPELINE",
-    "STAGES",
-    "days_in_stage",
-    "follow_up_due",
-    "next_stage",
-    "previous_stage",
-    "stage_since",
-]
+"""Pure rules, no TinyDB and no Textual, tested without an app: stages and follow-ups
+(`stages`), every input check (`validate`), meeting schedules (`schedule`), agendas, the
+plan and the journey. Import the module you need: this package imports nothing itself, so
+a subcommand that needs only `text` does not pay for arrow."""

@@ -19,6 +19,7 @@ from dateutil import tz as dateutil_tz
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.domain.validate import (
     MAX_MONTHS,
+    RULE_HELP,
     InvalidInput,
     check_duration,
     check_months,
@@ -32,7 +33,6 @@ from mentee_tui.model import MentorshipSetup, Settings
 DAYS: tuple[str, ...] = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 DAY_NAMES: tuple[str, ...] = tuple(calendar.day_name)
 ORDINALS = {1: "1st", 2: "2nd", 3: "3rd", 4: "4th"}
-RULE_HELP = "same-day, N-DAY such as 2-tue (N from 1 to 4) or last-DAY such as last-fri"
 _RULE = re.compile(r"^(?:(?P<same>same-day)|(?P<n>[1-4]|last)-(?P<day>[a-z]{3}))$")
 
 
@@ -175,7 +175,6 @@ def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
 
 __all__ = [
     "DAYS",
-    "RULE_HELP",
     "Rule",
     "day_in_month",
     "check_within_term",

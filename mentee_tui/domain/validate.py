@@ -18,6 +18,8 @@ from mentee_tui.model import LOGGED_EVENTS, SOURCES, STAGES, CandidateInput
 MIN_MINUTES, MAX_MINUTES = 5, 600
 MIN_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS = 1, 365
 MAX_MONTHS = 12
+# The meeting-day rules `schedule.parse_rule` reads, in words for help texts and errors.
+RULE_HELP = "same-day, N-DAY such as 2-tue (N from 1 to 4) or last-DAY such as last-fri"
 # Candidate fields that keep their line breaks; the others are one line.
 MULTILINE_FIELDS = frozenset({"why", "notes"})
 
@@ -154,6 +156,7 @@ __all__ = [
     "MAX_MONTHS",
     "MIN_MINUTES",
     "MULTILINE_FIELDS",
+    "RULE_HELP",
     "InvalidInput",
     "candidate_fields",
     "check_duration",

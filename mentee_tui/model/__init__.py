@@ -10,7 +10,6 @@ from mentee_tui.model.calendar import (
     MentorshipSetup,
 )
 from mentee_tui.model.candidate import (
-    EVENTS,
     LOGGED_EVENTS,
     SOURCES,
     STAGES,
@@ -25,7 +24,6 @@ from mentee_tui.model.settings import Settings
 from mentee_tui.model.undo import EndedMentorship, LastMove, UndoOutcome
 
 __all__ = [
-    "EVENTS",
     "HELD_STATUSES",
     "LOGGED_EVENTS",
     "MEETING_STATUSES",

@@ -1,6 +1,7 @@
 """Records of the calendar: a mentorship, its setup and its monthly meetings.
 
-`Meeting.to_dict` gives DESIGN §Data shapes (plus `sequence`, `edited`, `updated_at`).
+`Meeting.to_dict` gives the JSON shape `mentee-tui meetings --json` prints (with `sequence`,
+`edited` and `updated_at`, which the .ics export and undo use).
 """
 
 from __future__ import annotations

@@ -8,12 +8,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from mentee_tui.model.records import build, from_json, known_fields, plain_dict
+from mentee_tui.model.records import (
+    build,
+    from_json,
+    known_fields,
+    plain_dict,
+    records_of,
+)
 
 STAGES: tuple[str, ...] = ("researched", "contacted", "coffee", "asked", "agreed", "declined")
 SOURCES: tuple[str, ...] = ("linkedin", "network", "referral", "event", "other")
-EVENTS: tuple[str, ...] = ("stage", "follow_up", "draft", "note")
-# The events a person logs by hand (stage events come from moves).
+# History events besides "stage" (which moves write): what a person logs by hand.
 LOGGED_EVENTS: tuple[str, ...] = ("follow_up", "draft", "note")
 
 
@@ -78,7 +83,7 @@ class Candidate:
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> Candidate:
         known = known_fields(cls, data)
-        known["history"] = [HistoryEntry.from_dict(h) for h in known.get("history", [])]
+        known["history"] = records_of(HistoryEntry, known.get("history", []))
         return build(cls, known)
 
     @property

@@ -40,10 +40,12 @@ def field_checks(cls: type) -> tuple[tuple[str, tuple[type, ...] | None, str], .
     return tuple((f.name, _accepts(f.type), str(f.type)) for f in fields(cls))
 
 
-def _type_ok(accepted: tuple[type, ...], value: Any) -> bool:
-    if type(value) is bool:  # bool is an int subclass: an int field must not take True
-        return bool in accepted
-    return isinstance(value, accepted)
+@cache
+def _exact_types(cls: type) -> tuple[tuple[str, frozenset[type] | None], ...]:
+    """The same, as sets of exact types: JSON values are exactly str, int, bool, None or
+    list, and an exact type test also keeps True out of an int field."""
+    return tuple((name, None if accepted is None else frozenset(accepted))
+                 for name, accepted, _annotation in field_checks(cls))
 
 
 def known_fields(cls: type, data: Any) -> dict[str, Any]:
@@ -51,15 +53,26 @@ def known_fields(cls: type, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DamagedRecord(f"a {cls.__name__} record is not a JSON object")
     found: dict[str, Any] = {}
-    for name, accepted, annotation in field_checks(cls):
+    for name, accepted in _exact_types(cls):
         if name in data:
             value = data[name]
-            if accepted is not None and not _type_ok(accepted, value):
+            if accepted is not None and type(value) not in accepted:
+                annotation = next(a for n, _t, a in field_checks(cls) if n == name)
                 raise DamagedRecord(
                     f"a {cls.__name__} record has {name}={value!r:.40}, expected {annotation}"
                 )
             found[name] = value
     return found
+
+
+def records_of(cls: type[T], items: Any) -> list[T]:
+    """A list of nested records (a card's history): checked and built in one pass."""
+    if not isinstance(items, list):
+        raise DamagedRecord(f"a list of {cls.__name__} records is not a JSON list")
+    try:
+        return [cls(**known_fields(cls, item)) for item in items]
+    except TypeError as exc:
+        raise DamagedRecord(f"a {cls.__name__} record is incomplete ({exc})") from exc
 
 
 def build(cls: type[T], values: dict[str, Any]) -> T:
@@ -83,4 +96,6 @@ def from_json(cls: type[T], data: Any) -> T:
     return build(cls, known_fields(cls, data))
 
 
-__all__ = ["DamagedRecord", "build", "field_checks", "from_json", "known_fields", "plain_dict"]
+__all__ = [
+    "DamagedRecord", "build", "field_checks", "from_json", "known_fields", "plain_dict", "records_of",
+]

@@ -155,12 +155,6 @@ class CalendarRepository:
             self._end(tx, mentorship)
             return mentorship
 
-    def undo_agreement(self, candidate_id: int) -> str:
-        """Remove the candidate's latest mentorship and its meetings (see
-        `remove_agreement`), in a transaction of its own."""
-        with self.db.writing() as tx:
-            return self.remove_agreement(tx, candidate_id)
-
     def update_meeting(self, meeting_id: int, edit: MeetingEdit) -> Meeting:
         """Change one meeting only. A planned meeting whose date changes becomes "moved"."""
         if edit.status not in MEETING_STATUSES:

@@ -21,16 +21,18 @@ import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import orjson
-from filelock import FileLock, Timeout
 from tinydb import TinyDB
 from tinydb.storages import Storage
 from tinydb.table import Table
 
 from mentee_tui.model import DamagedRecord
 from mentee_tui.storage.atomic import atomic_write_bytes
+
+if TYPE_CHECKING:
+    from filelock import FileLock
 
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
@@ -156,7 +158,7 @@ class Database:
             # A symlinked database (dotfiles, a synced folder): write through to the real
             # file; os.replace on the link itself would cut it off from its target.
             self.path = self.path.resolve()
-        self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS, mode=0o600)
+        self._lock: FileLock | None = None  # made on the first write (see `_locked`)
         # The app writes from a background thread: the snapshot and the caches change
         # under this lock, and readers take the snapshot under it.
         self._mutex = threading.RLock()
@@ -299,6 +301,12 @@ class Database:
     @contextmanager
     def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
         self._create_folders()  # the lock file lives beside the database
+        # Imported here: reading (`list`, `where`, a screen) never needs it.
+        from filelock import FileLock, Timeout
+
+        if self._lock is None:
+            self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS,
+                                  mode=0o600)
         try:
             self._lock.acquire(timeout=timeout)
         except Timeout as exc:

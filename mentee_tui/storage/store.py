@@ -8,35 +8,63 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-import arrow
-
-from mentee_tui.storage.calendar import CalendarRepository
 from mentee_tui.storage.candidates import CandidateRepository
 from mentee_tui.storage.database import Database, Signature
-from mentee_tui.storage.recovery import RecoveryRepository
 from mentee_tui.storage.reflections import ReflectionRepository
 from mentee_tui.storage.settings import SettingsRepository
-from mentee_tui.storage.tracker import Tracker
 from mentee_tui.storage.undo import UndoRepository
 
-Clock = Callable[[], arrow.Arrow]
+if TYPE_CHECKING:
+    import arrow
+
+    from mentee_tui.storage.calendar import CalendarRepository
+    from mentee_tui.storage.recovery import RecoveryRepository
+    from mentee_tui.storage.tracker import Tracker
+
+Clock = Callable[[], "arrow.Arrow"]
+
+
+def system_clock() -> arrow.Arrow:
+    """The real time, in the system's zone. arrow is imported on the first call: `list` and
+    `add` never ask the time of a calendar, and a command line should start fast."""
+    import arrow
+
+    return arrow.now()
 
 
 class Store:
     def __init__(self, path: str | os.PathLike[str], now: Clock | None = None) -> None:
         # The one clock: dates written, "days in stage", "in 3 days" all read it here,
         # so a test or a screenshot that fixes it fixes every date the app shows.
-        self.now: Clock = now or arrow.now
+        self.now: Clock = now or system_clock
         self.db = Database(path)
         self.candidates = CandidateRepository(self.db, self.now_iso)
-        self.calendar = CalendarRepository(self.db, self.now_iso)
         self.reflections = ReflectionRepository(self.db, self.now_iso)
         self.settings = SettingsRepository(self.db)
-        self.recovery = RecoveryRepository(self.db, self.now_iso)
         self.undo = UndoRepository(self.db)
-        self.tracker = Tracker(self.db, self.now_iso, self.candidates, self.calendar, self.undo)
+
+    # The calendar (dates, schedules) and what depends on it are built when first used.
+    @cached_property
+    def calendar(self) -> CalendarRepository:
+        from mentee_tui.storage.calendar import CalendarRepository
+
+        return CalendarRepository(self.db, self.now_iso)
+
+    @cached_property
+    def tracker(self) -> Tracker:
+        from mentee_tui.storage.tracker import Tracker
+
+        return Tracker(self.db, self.now_iso, self.candidates, self.calendar, self.undo)
+
+    @cached_property
+    def recovery(self) -> RecoveryRepository:
+        from mentee_tui.storage.recovery import RecoveryRepository
+
+        return RecoveryRepository(self.db, self.now_iso)
 
     def now_iso(self) -> str:
         return self.now().isoformat()

@@ -23,10 +23,6 @@ class UndoRepository:
     def __init__(self, db: Database) -> None:
         self.db = db
 
-    def last_move(self) -> LastMove | None:
-        with self.db.reading() as tx:
-            return self.load(tx)
-
     # -- inside a transaction ------------------------------------------------------
     @staticmethod
     def record(tx: TinyDB, move: LastMove) -> None:

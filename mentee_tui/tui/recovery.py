@@ -9,7 +9,7 @@ saving takes the normal path), discard it, or decide later (escape: it is kept).
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
 
@@ -21,6 +21,10 @@ from mentee_tui.tui.dialogs.recoverable import RecoverableForm
 from mentee_tui.tui.dialogs.restore_modal import RestoreModal
 from mentee_tui.tui.dialogs.revisions_modal import revision_label
 from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.screens.calendar_screen import CalendarScreen
+from mentee_tui.tui.screens.tracker_screen import TrackerScreen
+
+ScreenT = TypeVar("ScreenT")
 
 if TYPE_CHECKING:
     from mentee_tui.tui.app import MenteeApp
@@ -120,10 +124,14 @@ def _gone(app: MenteeApp, recovery: Recovery, why: str) -> None:
     app.notify(message.plain, severity="warning", markup=False, timeout=8)
 
 
-async def _screen(app: MenteeApp, mode: str):
+async def _screen(app: MenteeApp, mode: str, kind: type[ScreenT]) -> ScreenT:
+    """Switch to `mode` and return its screen."""
     if app.current_mode != mode:
         await app.switch_mode(mode)
-    return app.screen
+    screen = app.screen
+    if not isinstance(screen, kind):
+        raise TypeError(f"the {mode} screen is not a {kind.__name__}")
+    return screen
 
 
 async def restore(app: MenteeApp, recovery: Recovery) -> None:
@@ -136,38 +144,33 @@ async def restore(app: MenteeApp, recovery: Recovery) -> None:
             if candidate_id is None and recovery.kind != "candidate":
                 raise NotFound("no candidate")
             candidate = None if candidate_id is None else store.candidates.get(int(candidate_id))
-            tracker = await _screen(app, "tracker")
+            tracker = await _screen(app, "tracker", TrackerScreen)
             if candidate is None:
-                tracker.action_new(restore=values)
-            elif recovery.kind == "candidate":
-                tracker.refresh_from_store(select_id=candidate.id)
-                tracker.edit_candidate(candidate, restore=values)
+                tracker.open_new_candidate(restore=values)
+                return
+            if recovery.kind == "decline" and candidate.stage == "declined":
+                return _gone(app, recovery, f"{candidate.name} is already declined")
+            if recovery.kind == "mentorship_setup" and candidate.stage in ("agreed", "declined"):
+                return _gone(app, recovery, f"{candidate.name} is {candidate.stage} now")
+            tracker.show_card(candidate.id)
+            if recovery.kind == "candidate":
+                tracker.open_edit(candidate, restore=values)
             elif recovery.kind == "decline":
-                if candidate.stage == "declined":
-                    return _gone(app, recovery, f"{candidate.name} is already declined")
-                tracker.refresh_from_store(select_id=candidate.id)
                 tracker.decline_candidate(candidate, restore=values)
             else:
-                if candidate.stage in ("agreed", "declined"):
-                    return _gone(app, recovery, f"{candidate.name} is {candidate.stage} now")
-                tracker.refresh_from_store(select_id=candidate.id)
-                tracker._move_to_agreed(candidate, restore=values)
+                tracker.start_agreement(candidate, restore=values)
             return
         mentorship = store.calendar.mentorship(int(ctx.get("mentorship_id")))
         if recovery.kind == "mentorship_setup" and not mentorship.active:
             return _gone(app, recovery, "that mentorship has ended")
-        meetings = store.calendar.meetings(mentorship.id)
-        calendar = await _screen(app, "calendar")
-        calendar.mentorship_id = mentorship.id
+        calendar = await _screen(app, "calendar", CalendarScreen)
         if recovery.kind == "meeting":
-            index = next((i for i, m in enumerate(meetings) if m.id == ctx.get("meeting_id")), None)
-            if index is None:
+            meeting = calendar.show_meeting(int(ctx.get("meeting_id")))
+            if meeting is None:
                 return _gone(app, recovery, "that meeting no longer exists")
-            calendar.cursor = index
-            calendar.refresh_from_store()
-            calendar.open_meeting(meetings[index], mentorship, restore=values)
+            calendar.open_meeting(meeting, mentorship, restore=values)
         else:
-            calendar.refresh_from_store()
+            calendar.show_mentorship(mentorship.id)
             calendar.action_change_plan(restore=values)
     except (NotFound, TypeError, ValueError):
         _gone(app, recovery, "it no longer exists")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import arrow
 import pytest
 from conftest import FIXED_NOW, fixed_clock
+from helpers.storage import last_move
 
 from mentee_tui.domain.stages import (
     follow_up_due,
@@ -107,25 +108,25 @@ def test_undo_keeps_a_referral_that_was_edited(store, ada):
 def test_undo_persists_across_store_instances(store, ada, db_path):
     store.tracker.move(ada.id, "agreed", undoable=True)
     reopened = Store(db_path, now=fixed_clock)
-    assert reopened.undo.last_move().to_stage == "agreed"
+    assert last_move(reopened).to_stage == "agreed"
     assert reopened.tracker.undo_last_move().candidate.stage == "asked"
 
 
 def test_plain_moves_are_not_undoable_and_a_stale_undo_says_so(store, ada):
     store.tracker.move(ada.id, "coffee")
-    assert store.undo.last_move() is None
+    assert last_move(store) is None
     store.tracker.move(ada.id, "asked", undoable=True)
     store.tracker.move(ada.id, "declined")  # from the command line, say
     with pytest.raises(InvalidInput, match="moved since"):
         store.tracker.undo_last_move()
     assert store.candidates.get(ada.id).stage == "declined"
-    assert store.undo.last_move() is None
+    assert last_move(store) is None
 
 
 def test_removing_the_moved_card_forgets_the_undo(store, ada):
     store.tracker.move(ada.id, "agreed", undoable=True)
     store.tracker.remove(ada.id)
-    assert store.undo.last_move() is None
+    assert last_move(store) is None
 
 
 def test_undo_of_an_agreement_removes_the_mentorship_it_created(store, ada):

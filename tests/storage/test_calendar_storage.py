@@ -12,6 +12,8 @@ from mentee_tui.storage import InvalidInput, NotFound
 SETUP = MentorshipSetup(months=12, rule="same-day", first="2027-01-31", time="09:00",
                         duration=60, timezone="Europe/Paris")
 
+from helpers.storage import last_move, remove_agreement
+
 
 def edit_of(meeting, **changes) -> MeetingEdit:
     values = dict(start=meeting.start, duration_minutes=meeting.duration_minutes,
@@ -188,14 +190,14 @@ def test_declining_an_agreed_mentor_ends_the_mentorship_in_the_same_write(store,
 
 def test_undo_removes_an_untouched_mentorship(store, asked):
     store.tracker.agree(asked.id, SETUP)
-    assert store.calendar.undo_agreement(asked.id) == "removed"
+    assert remove_agreement(store, asked.id) == "removed"
     assert store.calendar.mentorships() == [] and store.calendar.meetings() == []
 
 
 def test_undo_after_the_move_back_still_removes(store, asked):
     store.tracker.agree(asked.id, SETUP)
     store.tracker.move(asked.id, "asked")  # the tracker's reversing move ends it first
-    assert store.calendar.undo_agreement(asked.id) == "removed"
+    assert remove_agreement(store, asked.id) == "removed"
     assert store.calendar.meetings() == []
 
 
@@ -203,19 +205,19 @@ def test_undo_keeps_a_mentorship_with_an_edited_meeting_but_ends_it(store, asked
     mentorship = store.tracker.agree(asked.id, SETUP)
     first = store.calendar.meetings(mentorship.id)[0]
     store.calendar.update_meeting(first.id, edit_of(first, agenda="My own agenda"))
-    assert store.calendar.undo_agreement(asked.id) == "ended"
+    assert remove_agreement(store, asked.id) == "ended"
     assert store.calendar.mentorship(mentorship.id).status == "ended"
     assert store.calendar.meetings(mentorship.id)[0].agenda == "My own agenda"
 
 
 def test_undo_without_a_mentorship(store, asked):
-    assert store.calendar.undo_agreement(asked.id) == "none"
+    assert remove_agreement(store, asked.id) == "none"
 
 
 def test_ids_are_never_reused(store, asked):
     first = store.tracker.agree(asked.id, SETUP)
     last_meeting = store.calendar.meetings()[-1].id
-    store.calendar.undo_agreement(asked.id)
+    remove_agreement(store, asked.id)
     store.tracker.move(asked.id, "asked")
     second = store.tracker.agree(asked.id, SETUP)
     assert second.id > first.id and store.calendar.meetings()[0].id > last_meeting
@@ -223,18 +225,18 @@ def test_ids_are_never_reused(store, asked):
 
 def test_an_undoable_agreement_is_the_last_move_and_undo_ends_it(store, asked):
     mentorship = store.tracker.agree(asked.id, SETUP, undoable=True)
-    move = store.undo.last_move()
+    move = last_move(store)
     assert (move.candidate_id, move.from_stage, move.to_stage) == (asked.id, "asked", "agreed")
     # Moves the card back and, in the same write, removes the untouched mentorship.
     assert store.tracker.undo_last_move().mentorship == "removed"
     assert store.candidates.get(asked.id).stage == "asked"
     assert store.calendar.mentorships() == [] and mentorship.id not in [m.id for m in store.calendar.mentorships()]
-    assert store.calendar.undo_agreement(asked.id) == "none"
+    assert remove_agreement(store, asked.id) == "none"
 
 
 def test_agree_is_not_undoable_by_default(store, asked):
     store.tracker.agree(asked.id, SETUP)
-    assert store.undo.last_move() is None
+    assert last_move(store) is None
 
 
 def test_renaming_the_mentor_shows_everywhere(store, asked):
@@ -284,7 +286,7 @@ def test_moving_to_the_same_stage_writes_nothing(store, asked):
     before = store.candidates.get(asked.id)
     again = store.tracker.move(asked.id, "asked", undoable=True)
     assert again.history == before.history and again.updated_at == before.updated_at
-    assert store.undo.last_move() is None
+    assert last_move(store) is None
 
 
 def test_a_meeting_cannot_move_years_away_from_its_term(store, asked):

@@ -258,7 +258,9 @@ def test_a_lock_that_cannot_be_taken_is_a_storage_error(store, db_path, monkeypa
     def denied(*_args, **_kwargs):
         raise PermissionError(errno.EACCES, os.strerror(errno.EACCES))
 
-    monkeypatch.setattr(store.db._lock, "acquire", denied)
+    from filelock import FileLock
+
+    monkeypatch.setattr(FileLock, "acquire", denied)
     with pytest.raises(StorageError, match="cannot lock") as caught:
         store.candidates.add(CandidateInput(name="Grace"))
     assert str(db_path) in str(caught.value)

@@ -10,6 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Grid, VerticalScroll
 from textual.content import Content
+from textual.reactive import reactive
 from textual.widgets import Static
 
 from mentee_tui.domain.ics import export_ics
@@ -70,12 +71,14 @@ class CalendarScreen(MenteeScreen):
         Binding("e", "export_ics", "Export .ics", show=False, id="calendar.export_ics"),
     ]
 
+    # The selected month (an index into `meetings`); setting it moves the selection.
+    cursor: reactive[int] = reactive(0, init=False)
+
     def __init__(self) -> None:
         super().__init__()
         self.mentorships: list[Mentorship] = []
         self.meetings: list[Meeting] = []
-        self.mentorship_id: int | None = None
-        self.cursor = 0
+        self.mentorship_id: int | None = None  # the mentorship shown (see `show_mentorship`)
         self._seen_ids: set[int] = set()
 
     def compose_body(self) -> ComposeResult:
@@ -119,11 +122,32 @@ class CalendarScreen(MenteeScreen):
         self._seen_ids = set(ids) or {0}  # {0}: loaded once, so any later one counts as new
         self.meetings = self.store.calendar.meetings(self.mentorship_id) if self.mentorship_id else []
         mentorship = self.mentorship
-        if mentorship is not None and fresh:
-            self.cursor = self._start_cursor(mentorship)
-        self.cursor = max(0, min(self.cursor, len(self.meetings) - 1))
+        cursor = self._start_cursor(mentorship) if mentorship is not None and fresh else self.cursor
+        self.set_reactive(CalendarScreen.cursor, max(0, min(cursor, len(self.meetings) - 1)))
         self._render_grid()
         self.refresh_bindings()
+
+    def show_mentorship(self, mentorship_id: int) -> None:
+        """Show that mentorship's grid, at this month (or its next meeting)."""
+        self.refresh_from_store()
+        if mentorship_id not in [m.id for m in self.mentorships]:
+            return
+        self.mentorship_id = mentorship_id
+        self.meetings = self.store.calendar.meetings(mentorship_id)
+        self.set_reactive(CalendarScreen.cursor, self._start_cursor(self.mentorship))
+        self._render_grid()
+        self.refresh_bindings()
+
+    def show_meeting(self, meeting_id: int) -> Meeting | None:
+        """Show the grid of that meeting with its month selected; None if it is gone."""
+        self.refresh_from_store()
+        found = next((m for m in self.store.calendar.meetings() if m.id == meeting_id), None)
+        if found is None:
+            return None
+        if found.mentorship_id != self.mentorship_id:
+            self.show_mentorship(found.mentorship_id)
+        self.cursor = next(i for i, m in enumerate(self.meetings) if m.id == meeting_id)
+        return self.meeting
 
     # -- drawing ---------------------------------------------------------------------
     def _render_grid(self) -> None:
@@ -190,8 +214,7 @@ class CalendarScreen(MenteeScreen):
     def on_resize(self, event: events.Resize) -> None:
         self._apply_columns()
 
-    def _select(self, index: int) -> None:
-        self.cursor = index
+    def watch_cursor(self, index: int) -> None:
         for cell in self.query(MonthCell):
             cell.set_class(cell.index == index, "-selected")
         cells = list(self.query(MonthCell))
@@ -216,20 +239,17 @@ class CalendarScreen(MenteeScreen):
         step = dx + dy * columns_for(self.size.width or self.app.size.width)
         target = self.cursor + step
         if 0 <= target < len(self.meetings):
-            self._select(target)
+            self.cursor = target
 
     def action_this_month(self) -> None:
         if self.mentorship is not None:
-            self._select(self._start_cursor(self.mentorship))
+            self.cursor = self._start_cursor(self.mentorship)
 
     def action_next_mentorship(self) -> None:
         if len(self.mentorships) < 2:
             return
         ids = [m.id for m in self.mentorships]
-        self.mentorship_id = ids[(ids.index(self.mentorship_id) + 1) % len(ids)]
-        self.meetings = self.store.calendar.meetings(self.mentorship_id)
-        self.cursor = self._start_cursor(self.mentorship)
-        self._render_grid()
+        self.show_mentorship(ids[(ids.index(self.mentorship_id) + 1) % len(ids)])
 
     def action_open_meeting(self) -> None:
         meeting, mentorship = self.meeting, self.mentorship

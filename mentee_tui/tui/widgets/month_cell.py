@@ -48,11 +48,9 @@ class MonthCell(Static):
     def __init__(self, index: int) -> None:
         super().__init__(classes="month-cell")
         self.index = index
-        self.meeting: Meeting | None = None
 
     def show(self, meeting: Meeting, mentorship: Mentorship, *, current: bool,
              selected: bool) -> None:
-        self.meeting = meeting
         self.border_title = cell_title(mentorship, meeting.number, current)
         self.update(cell_body(meeting, mentorship))
         self.set_class(current, "-current")

@@ -1,0 +1,59 @@
+"""A screen shown again does nothing when nothing changed: the file is parsed once per
+version, and a screen reloads only when the file (or the day) changed."""
+
+from __future__ import annotations
+
+from mentee_tui.model import CandidateInput
+from mentee_tui.storage import Store
+from mentee_tui.tui.screens import HomeScreen
+
+from conftest import fixed_clock
+
+SIZE = (80, 24)
+
+
+async def _visit(pilot, *keys: str) -> None:
+    for key in keys:
+        await pilot.press(key)
+        await pilot.pause()
+
+
+async def test_screens_shown_twice_without_a_change_read_the_file_at_most_once(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await _visit(pilot, "2", "3", "4", "1")  # every screen built once
+        loads = demo_app.store.db.loads
+        await _visit(pilot, "3", "1", "4", "2", "1", "3")
+        assert demo_app.store.db.loads == loads  # nothing changed on disk: no new read
+
+
+async def test_home_loads_once_at_start_and_again_only_after_a_change(demo_app, monkeypatch):
+    calls = []
+    original = HomeScreen.load_from_store
+
+    def counting(self):
+        calls.append(1)
+        original(self)
+
+    monkeypatch.setattr(HomeScreen, "load_from_store", counting)
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert len(calls) == 1
+        await _visit(pilot, "3", "1")
+        assert len(calls) == 1  # back on Home, nothing changed
+        Store(demo_app.store.path, now=fixed_clock).candidates.add(CandidateInput(name="Ada"))
+        await _visit(pilot, "3", "1")
+        assert len(calls) == 2  # another session wrote: one reload, with Ada counted
+        journey = demo_app.screen.query_one("#journey")
+        assert "13 candidates found" in str(journey.get_option_at_index(1).prompt)
+
+
+async def test_another_sessions_write_is_read_once_by_the_open_app(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await _visit(pilot, "3")
+        loads = demo_app.store.db.loads
+        Store(demo_app.store.path, now=fixed_clock).candidates.add(CandidateInput(name="Ada"))
+        demo_app._poll_store()
+        await pilot.pause()
+        demo_app._poll_store()
+        await _visit(pilot, "1", "3")
+        assert demo_app.store.db.loads == loads + 1
