@@ -47,40 +47,30 @@ def check_time(text: str) -> str:
     return f"{hours:02d}:{minutes:02d}"
 
 
-def _whole_number(value: Any, what: str) -> int:
-    if isinstance(value, bool):
-        raise InvalidInput(f"{what} must be a whole number")
-    if isinstance(value, int):
-        return value
+def _whole_number(value: Any, what: str, low: int, high: int, unit: str = "") -> int:
+    """`value` as an int from `low` to `high`; the message names the field and the range."""
+    span = f"from {low} to {high}{unit}"
     text = str(value).strip()
-    if not text.lstrip("-").isdigit():
-        raise InvalidInput(f"{what} must be a whole number, not {text!r}")
-    return int(text)
+    if isinstance(value, bool) or not (isinstance(value, int) or text.lstrip("-").isdigit()):
+        raise InvalidInput(f"{what} must be a whole number {span}, not {text!r}")
+    number = int(value) if isinstance(value, int) else int(text)
+    if not low <= number <= high:
+        raise InvalidInput(f"{what} must be {span}, not {number}")
+    return number
 
 
 def check_duration(value: Any) -> int:
     """A meeting's length in minutes."""
-    minutes = _whole_number(value, "the duration")
-    if not MIN_MINUTES <= minutes <= MAX_MINUTES:
-        raise InvalidInput(
-            f"the duration must be from {MIN_MINUTES} to {MAX_MINUTES} minutes, not {minutes}")
-    return minutes
+    return _whole_number(value, "the duration", MIN_MINUTES, MAX_MINUTES, " minutes")
 
 
 def check_follow_up_days(value: Any) -> int:
-    days = _whole_number(value, "follow-up days")
-    if not MIN_FOLLOW_UP_DAYS <= days <= MAX_FOLLOW_UP_DAYS:
-        raise InvalidInput(
-            f"follow-up days must be from {MIN_FOLLOW_UP_DAYS} to {MAX_FOLLOW_UP_DAYS}, not {days}")
-    return days
+    return _whole_number(value, "follow-up days", MIN_FOLLOW_UP_DAYS, MAX_FOLLOW_UP_DAYS)
 
 
 def check_months(value: Any) -> int:
     """A mentorship's term."""
-    months = _whole_number(value, "the term")
-    if not 1 <= months <= MAX_MONTHS:
-        raise InvalidInput(f"the term must be from 1 to {MAX_MONTHS} months, not {months}")
-    return months
+    return _whole_number(value, "the term", 1, MAX_MONTHS, " months")
 
 
 def check_timezone(name: str, *, allow_empty: bool = True) -> str:

@@ -104,7 +104,7 @@ class CandidateModal(FormDialog[CandidateInput | None]):
                 yield Label(label, classes="field-label")
                 yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
                 if name in ("name", "email"):
-                    yield Static("", id=f"{name}-error", classes="field-error")
+                    yield Static("", id=f"{name}-error", classes="form-error")
             yield Label("Source", classes="field-label")
             source = str(self._value("source"))
             yield Select(

@@ -42,7 +42,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
     def __init__(
         self, meeting: Meeting, mentorship: Mentorship, *, restore: dict | None = None
     ) -> None:
-        super().__init__(classes="calendar-dialog")
+        super().__init__(classes="mentee-dialog")
         self.meeting = meeting
         self.mentorship = mentorship
         self.restore = restore
@@ -57,8 +57,8 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
         start = arrow.get(m.start).to(self.mentorship.timezone)
         title = (f"Meeting {m.number} of {self.mentorship.months} with {m.mentor}"
                  f" · {self.mentorship.timezone}")
-        with VerticalScroll(id="meeting-box", classes="calendar-box"):
-            yield Static(Content(title), id="meeting-title", classes="calendar-box-title")
+        with VerticalScroll(id="meeting-box", classes="dialog-box"):
+            yield Static(Content(title), id="meeting-title", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Date", classes="form-label")
                 yield Input(start.format("YYYY-MM-DD"), id="meeting-date", compact=True,
@@ -84,8 +84,8 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
             yield Label("Action items (one a line)", classes="form-area-label")
             yield TextArea("\n".join(m.actions), id="meeting-actions", compact=True,
                            classes="form-area")
-            yield Static("", id="meeting-error", classes="form-error")
-            with Horizontal(classes="form-buttons"):
+            yield Static("", id="meeting-error", classes="form-error docked")
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="meeting-ok", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="meeting-cancel", compact=True)
 

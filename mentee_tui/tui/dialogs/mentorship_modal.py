@@ -58,7 +58,7 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
                  moved: tuple[int, ...] = (),
                  candidate_id: int | None = None, mentorship_id: int | None = None,
                  restore: dict | None = None, now: arrow.Arrow | None = None) -> None:
-        super().__init__(classes="calendar-dialog")
+        super().__init__(classes="mentee-dialog")
         self.candidate_name = candidate_name
         self.now = now or arrow.utcnow()  # the store's clock: "the first meeting is in the past"
         self.candidate_id = candidate_id
@@ -78,9 +78,9 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
         rule = parse_rule(d.rule)
         which = {"same-day": "same", "last": "last"}.get(rule.kind, str(rule.nth))
         verb = "Change the plan with" if self.changing else "Mentorship with"
-        with VerticalScroll(id="setup-box", classes="calendar-box"):
+        with VerticalScroll(id="setup-box", classes="dialog-box"):
             yield Static(Content(f"{verb} {self.candidate_name}"), id="setup-title",
-                         classes="calendar-box-title")
+                         classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label(f"Term (1-{MAX_MONTHS} months)", classes="form-label")
                 yield Input(str(d.months), id="setup-months", type="integer", compact=True)
@@ -106,8 +106,8 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
                 yield Label("First meeting", classes="form-label")
                 yield Input(d.first, id="setup-first", placeholder="YYYY-MM-DD", compact=True)
             yield Static("", id="setup-preview", classes="form-preview")
-            yield Static("", id="setup-error", classes="form-error")
-            with Horizontal(classes="form-buttons"):
+            yield Static("", id="setup-error", classes="form-error docked")
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("Confirm (ctrl+s)", id="setup-ok", variant="primary", compact=True)
                 yield Button("Cancel (esc)", id="setup-cancel", compact=True)
 
@@ -214,19 +214,19 @@ class EndMentorshipModal(ModalScreen[bool]):
     ]
 
     def __init__(self, mentor: str, upcoming: int) -> None:
-        super().__init__(classes="calendar-dialog")
+        super().__init__(classes="mentee-dialog")
         self.mentor = mentor
         self.upcoming = upcoming
 
     def compose(self) -> ComposeResult:
-        with VerticalScroll(id="end-box", classes="calendar-box"):
+        with VerticalScroll(id="end-box", classes="dialog-box"):
             yield Static(Content(f"End the mentorship with {self.mentor} early?"),
-                         classes="calendar-box-title")
+                         classes="dialog-title")
             yield Static(Content(
                 f"The {self.upcoming} meetings still to come will be cancelled; "
                 "the ones already held stay, with their notes."
             ))
-            with Horizontal(classes="form-buttons"):
+            with Horizontal(classes="dialog-buttons"):
                 yield Button("End it (y)", id="end-yes", variant="error", compact=True)
                 yield Button("Keep it (n/esc)", id="end-no", compact=True)
 

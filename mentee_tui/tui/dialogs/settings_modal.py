@@ -28,14 +28,14 @@ class SettingsModal(FormDialog[Settings | None]):
     ]
 
     def __init__(self, settings: Settings, themes: list[str]) -> None:
-        super().__init__()
+        super().__init__(classes="mentee-dialog")
         self.settings = settings
         self.themes = themes
 
     def compose(self) -> ComposeResult:
         s = self.settings
-        with VerticalScroll(id="settings-box"):
-            yield Static("Settings", id="settings-title")
+        with VerticalScroll(id="settings-box", classes="dialog-box"):
+            yield Static("Settings", id="settings-title", classes="dialog-title")
             yield Label("Follow-up due after (days)")
             yield Input(str(s.follow_up_days), id="follow-up-days", type="integer", compact=True)
             yield Label("Default meeting time (HH:MM)")
@@ -52,8 +52,8 @@ class SettingsModal(FormDialog[Settings | None]):
                 allow_blank=False,
                 compact=True,
             )
-            yield Static("", id="settings-error")
-            with Horizontal(id="settings-buttons"):
+            yield Static("", id="settings-error", classes="form-error")
+            with Horizontal(id="settings-buttons", classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="save", variant="primary")
                 yield Button("Cancel (esc)", id="cancel")
 

@@ -22,7 +22,7 @@ class HelpScreen(ModalScreen[str | None]):
     ]
 
     def __init__(self, screen_title: str, keys: list[tuple[str, str]], db_path: str) -> None:
-        super().__init__()
+        super().__init__(classes="mentee-dialog")
         self.screen_title = screen_title
         self.keys = keys
         self.db_path = db_path
@@ -34,8 +34,9 @@ class HelpScreen(ModalScreen[str | None]):
         for key, description in self.keys:
             table.add_row(key, description)
         # The database and the way out come first: at 80x24 the key list may need scrolling.
-        with VerticalScroll(id="help-box"):
-            yield Static(Text(f"Keys on {self.screen_title}", style="bold"), id="help-title")
+        with VerticalScroll(id="help-box", classes="dialog-box"):
+            yield Static(Text(f"Keys on {self.screen_title}", style="bold"), id="help-title",
+                         classes="dialog-title")
             yield Static(
                 Text.assemble(("Database: ", "bold"), str(self.db_path)), id="help-db"
             )
