@@ -14,7 +14,6 @@ from datetime import date
 from zoneinfo import ZoneInfo
 
 import arrow
-from dateutil import tz as dateutil_tz
 
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.domain.validate import (
@@ -93,6 +92,8 @@ def day_in_month(rule: Rule, year: int, month: int, anchor_day: int) -> int:
 def local_time(year: int, month: int, day: int, hour: int, minute: int, zone: str) -> arrow.Arrow:
     """A wall-clock time in an IANA zone. A time skipped by a DST change moves forward
     (02:30 on the spring-forward night becomes 03:30); a repeated one takes its first pass."""
+    from dateutil import tz as dateutil_tz  # only when a date is planned or moved
+
     moment = arrow.Arrow(year, month, day, hour, minute, tzinfo=ZoneInfo(zone))
     dt = moment.datetime
     if not dateutil_tz.datetime_exists(dt):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import importlib
 import os
 import shutil
 import signal
@@ -20,19 +21,12 @@ from mentee_tui.domain.text import sentence
 from mentee_tui.model import Settings
 from mentee_tui.storage import Clock, InvalidInput, NotFound, StorageError, Store
 from mentee_tui.storage.paths import resolve_db_path
-from mentee_tui.tui.dialogs.settings_modal import SettingsModal
 from mentee_tui.tui.recovery import offer_recoveries, save_for_hangup
 from mentee_tui.tui.resources import stylesheet_paths
 from mentee_tui.tui.results import Done
-from mentee_tui.tui.screens import (
-    CalendarScreen,
-    HelpScreen,
-    HomeScreen,
-    MenteeScreen,
-    ReflectionScreen,
-    TrackerScreen,
-)
-from mentee_tui.tui.widgets import SCREENS
+from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.screens.home_screen import HomeScreen
+from mentee_tui.tui.widgets.nav_bar import SCREENS
 from mentee_tui.tui.writes import BackgroundWrites
 
 T = TypeVar("T")
@@ -40,14 +34,20 @@ GLOBAL_ACTIONS = {"switch", "help", "quit"}
 POLL_SECONDS = 2.0
 
 
+def _screen(module: str, name: str) -> Screen:
+    """A new screen from `mentee_tui.tui.screens.<module>`, imported on first use."""
+    return getattr(importlib.import_module(f"mentee_tui.tui.screens.{module}"), name)()
+
+
 class MenteeApp(App[int]):
     TITLE = "mentee-tui"
     CSS_PATH = stylesheet_paths()
+    # The app opens on Home; the other screens' modules load when first switched to.
     MODES = {
         "home": HomeScreen,
-        "reflection": ReflectionScreen,
-        "tracker": TrackerScreen,
-        "calendar": CalendarScreen,
+        "reflection": lambda: _screen("reflection_screen", "ReflectionScreen"),
+        "tracker": lambda: _screen("tracker_screen", "TrackerScreen"),
+        "calendar": lambda: _screen("calendar_screen", "CalendarScreen"),
     }
     # App level holds only quit, help and screen switching; screens own the rest.
     # 1-4 stay out of the footer: the nav bar at the top already shows them.
@@ -211,6 +211,8 @@ class MenteeApp(App[int]):
         keys.append(("^p", "Command palette: every action, searchable"))
         title = next((t for _, mode, t in SCREENS if mode == self.current_mode), "this screen")
         where = str(self.store.path) + (" (demo: removed when you quit)" if self.demo_folder else "")
+        from mentee_tui.tui.screens.help_screen import HelpScreen
+
         self.push_screen(HelpScreen(title, keys, where), self._after_help)
 
     def _after_help(self, result: str | None) -> None:
@@ -222,6 +224,8 @@ class MenteeApp(App[int]):
         if done is None:
             return
         settings = done.value
+        from mentee_tui.tui.dialogs.settings_modal import SettingsModal
+
         self.push_screen(SettingsModal(settings, sorted(self.available_themes)), self._save_settings)
 
     def _save_settings(self, settings: Settings | None) -> None:

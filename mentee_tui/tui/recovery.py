@@ -18,11 +18,7 @@ from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Recovery
 from mentee_tui.storage import NotFound, StorageError
 from mentee_tui.tui.dialogs.recoverable import RecoverableForm
-from mentee_tui.tui.dialogs.restore_modal import RestoreModal
-from mentee_tui.tui.dialogs.revisions_modal import revision_label
 from mentee_tui.tui.screens.base import MenteeScreen
-from mentee_tui.tui.screens.calendar_screen import CalendarScreen
-from mentee_tui.tui.screens.tracker_screen import TrackerScreen
 
 ScreenT = TypeVar("ScreenT")
 
@@ -83,6 +79,8 @@ def describe(recovery: Recovery) -> Content:
 
 
 def offer_message(recovery: Recovery, zone: str) -> Content:
+    from mentee_tui.tui.dialogs.revisions_modal import revision_label
+
     when = revision_label(recovery.saved_at, zone) if recovery.saved_at else "earlier"
     return Content.assemble(
         "You had an unsaved ", describe(recovery),
@@ -114,6 +112,8 @@ def offer_recoveries(app: MenteeApp) -> None:
                 return
             offer_next()
 
+        from mentee_tui.tui.dialogs.restore_modal import RestoreModal
+
         app.push_screen(RestoreModal(offer_message(recovery, zone)), decided)
 
     offer_next()
@@ -136,6 +136,9 @@ async def _screen(app: MenteeApp, mode: str, kind: type[ScreenT]) -> ScreenT:
 
 async def restore(app: MenteeApp, recovery: Recovery) -> None:
     """Reopen the form pre-filled on its own screen; say so if what it was about is gone."""
+    from mentee_tui.tui.screens.calendar_screen import CalendarScreen
+    from mentee_tui.tui.screens.tracker_screen import TrackerScreen
+
     ctx, values, store = recovery.context, recovery.payload, app.store
     try:
         if recovery.kind in ("candidate", "decline") or (

@@ -1,15 +1,22 @@
-"""Modal dialogs."""
+"""Modal dialogs, each imported when first opened (see `tui.lazy`)."""
 
-from mentee_tui.tui.dialogs.candidate_modal import CandidateModal
-from mentee_tui.tui.dialogs.confirm_modal import ConfirmModal
-from mentee_tui.tui.dialogs.decline_modal import DeclineAnswer, DeclineModal
-from mentee_tui.tui.dialogs.details_modal import DetailsModal, details_content
+from mentee_tui.tui.lazy import lazy_exports
 
-__all__: list[str] = [
-    "CandidateModal",
-    "ConfirmModal",
-    "DeclineAnswer",
-    "DeclineModal",
-    "DetailsModal",
-    "details_content",
-]
+_MODULES = {
+    "CandidateModal": "candidate_modal",
+    "ConfirmModal": "confirm_modal",
+    "DeclineAnswer": "decline_modal",
+    "DeclineModal": "decline_modal",
+    "DetailsModal": "details_modal",
+    "EndMentorshipModal": "mentorship_modal",
+    "FormDialog": "form_dialog",
+    "MeetingModal": "meeting_modal",
+    "MentorshipSetupModal": "mentorship_modal",
+    "RecoverableForm": "recoverable",
+    "RestoreModal": "restore_modal",
+    "RevisionsModal": "revisions_modal",
+    "SettingsModal": "settings_modal",
+    "details_content": "details_modal",
+}
+__getattr__ = lazy_exports(__name__, _MODULES)
+__all__ = sorted(_MODULES)

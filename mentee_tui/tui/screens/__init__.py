@@ -1,17 +1,14 @@
-"""One module a screen."""
+"""One module a screen, each imported when first used (see `tui.lazy`)."""
 
-from mentee_tui.tui.screens.base import MenteeScreen
-from mentee_tui.tui.screens.calendar_screen import CalendarScreen
-from mentee_tui.tui.screens.help_screen import HelpScreen
-from mentee_tui.tui.screens.home_screen import HomeScreen
-from mentee_tui.tui.screens.reflection_screen import ReflectionScreen
-from mentee_tui.tui.screens.tracker_screen import TrackerScreen
+from mentee_tui.tui.lazy import lazy_exports
 
-__all__ = [
-    "CalendarScreen",
-    "HelpScreen",
-    "HomeScreen",
-    "MenteeScreen",
-    "ReflectionScreen",
-    "TrackerScreen",
-]
+_MODULES = {
+    "MenteeScreen": "base",
+    "CalendarScreen": "calendar_screen",
+    "HelpScreen": "help_screen",
+    "HomeScreen": "home_screen",
+    "ReflectionScreen": "reflection_screen",
+    "TrackerScreen": "tracker_screen",
+}
+__getattr__ = lazy_exports(__name__, _MODULES)
+__all__ = sorted(_MODULES)

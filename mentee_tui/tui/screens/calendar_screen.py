@@ -13,7 +13,6 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from mentee_tui.domain.ics import export_ics
 from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting
 from mentee_tui.domain.schedule import parse_rule
 from mentee_tui.domain.text import plural
@@ -325,6 +324,8 @@ class CalendarScreen(MenteeScreen):
 
     def _export(self, target: Path) -> None:
         try:
+            from mentee_tui.domain.ics import export_ics  # icalendar: only when exporting
+
             text = export_ics(self.store.calendar.mentorships(), self.store.calendar.meetings())
             write_private_text(target, text)
         except (OSError, StorageError) as exc:

@@ -1,22 +1,22 @@
-"""Reusable widgets."""
+"""Reusable widgets, each imported when first used (see `tui.lazy`)."""
 
-from mentee_tui.tui.widgets.candidate_card import LEGEND, badges, card_prompt
-from mentee_tui.tui.widgets.nav_bar import SCREENS, NavBar
-from mentee_tui.tui.widgets.stage_column import (
-    STAGE_TITLES,
-    CardList,
-    ColumnHeader,
-    StageColumn,
-)
+from mentee_tui.tui.lazy import lazy_exports
 
-__all__ = [
-    "LEGEND",
-    "SCREENS",
-    "STAGE_TITLES",
-    "CardList",
-    "ColumnHeader",
-    "NavBar",
-    "StageColumn",
-    "badges",
-    "card_prompt",
-]
+_MODULES = {
+    "SCREENS": "nav_bar",
+    "NavBar": "nav_bar",
+    "HighlightList": "highlight_list",
+    "LineInput": "line_input",
+    "MonthCell": "month_cell",
+    "PromptEditor": "prompt_editor",
+    "journey_line": "journey_line",
+    "STAGE_TITLES": "stage_column",
+    "ColumnHeader": "stage_column",
+    "StageColumn": "stage_column",
+    "CardList": "card_list",
+    "LEGEND": "candidate_card",
+    "badges": "candidate_card",
+    "card_prompt": "candidate_card",
+}
+__getattr__ = lazy_exports(__name__, _MODULES)
+__all__ = sorted(_MODULES)
