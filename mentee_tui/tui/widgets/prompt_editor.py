@@ -81,9 +81,11 @@ class PromptEditor(Vertical):
 
     def watch_state(self) -> None:
         if self.is_mounted:
+            # One line of fixed height: repaint it, with no layout of the screen, so a save
+            # finishing never holds up the next key.
             for title in self.query(".prompt-title").results(Static):  # gone while closing
-                title.update(self._title())
-            self.set_class(self.state != "saved", "-dirty")
+                title.update(self._title(), layout=False)
+                title.set_class(self.state != "saved", "-dirty")
 
     @property
     def key(self) -> str:
