@@ -202,7 +202,7 @@ async def test_a_mentorship_setup_reopens_for_its_candidate(demo_app, demo_store
         await pilot.press("3")
         await pilot.pause()
         jonas = demo_store.candidates.get(5)  # asked: ] opens the setup
-        demo_app.screen._move_to_agreed(jonas)
+        demo_app.screen.start_agreement(jonas)
         await pilot.pause()
         setup = demo_app.screen
         assert isinstance(setup, MentorshipSetupModal)

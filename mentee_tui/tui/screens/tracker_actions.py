@@ -1,16 +1,23 @@
-"""The tracker's card actions: decline, undo, new, edit, details, follow-up, remove.
+"""The tracker's actions that ask first or open a form: agree, leave agreed, decline, undo,
+new, edit, details, follow-up, remove.
 
-A mixin of `TrackerScreen`, which supplies the selection, `_say` and the reload.
-Every write goes through `app.safely`, then reloads with the card selected.
+A mixin of `TrackerScreen`. These write at once (`app.attempt`), after the moves still on
+the writer thread (a `u` right after a `]` undoes that move), then `show_card`, which
+reloads the board when the file changed.
 """
 
 from __future__ import annotations
 
-from textual.content import Content
+from collections.abc import Callable
+from typing import Any, TypeVar
 
-from mentee_tui.domain.text import clean_line
+from textual.content import Content
+from textual.notifications import SeverityLevel
+
+from mentee_tui.domain.schedule import default_setup
+from mentee_tui.domain.text import clean_line, plural
 from mentee_tui.domain.timezones import person_zone
-from mentee_tui.model import CandidateInput
+from mentee_tui.model import Candidate, CandidateInput, MentorshipSetup
 from mentee_tui.tui.dialogs import (
     CandidateModal,
     ConfirmModal,
@@ -19,23 +26,109 @@ from mentee_tui.tui.dialogs import (
     DetailsModal,
     details_content,
 )
+from mentee_tui.tui.dialogs.mentorship_modal import MentorshipSetupModal
+from mentee_tui.tui.results import Done
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 
+T = TypeVar("T")
 # Said after a mentor leaves agreed, so the message matches what the storage did.
 ENDED_NOTE = "The mentorship has ended: planned meetings cancelled, held ones kept (u undoes it)."
 
 
 class TrackerCardActions:
-    """Needs from the screen: `selected()`, `_need_selection()`, `_say()`,
-    `refresh_from_store()`, `store`, `mentee_app`, `app` and `_candidates`."""
+    """Needs from the screen: `selected()`, `candidate(id)`, `show_card(id)`,
+    `move_card(candidate, stage, ends_mentorship=)`, `refresh_from_store()`, `store`,
+    `mentee_app`, `app` and `notify`."""
 
-    # -- moves that ask first ---------------------------------------------------------------
+    # -- helpers --------------------------------------------------------------------------
+    def _say(self, message: str, severity: SeverityLevel = "information") -> None:
+        self.notify(message, severity=severity, markup=False)
+
+    def _need_selection(self) -> Candidate | None:
+        candidate = self.selected()
+        if candidate is None:
+            self._say("No card selected: press n to add one.", "warning")
+        return candidate
+
+    def _attempt_now(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> Done[T] | None:
+        """`app.attempt`, once the moves asked for before it are written."""
+        self.mentee_app.writes.drain()
+        return self.mentee_app.attempt(func, *args, **kwargs)
+
+    # -- moves that ask first -------------------------------------------------------------
+    def leaving_agreed_warning(self, candidate: Candidate) -> Done[str | None] | None:
+        """What leaving agreed does to the candidate's mentorship: Done(None) when it has
+        none under way; None when storage failed (the person was told; do not move)."""
+        if candidate.stage != "agreed":
+            return Done(None)
+        done = self._attempt_now(self.store.calendar.cancelled_by_leaving, candidate.id)
+        if done is None or done.value is None:
+            return done
+        upcoming = done.value
+        meetings = "1 planned meeting is" if upcoming == 1 else f"{upcoming} planned meetings are"
+        return Done(f"This ends the mentorship: {meetings} cancelled; held ones stay.")
+
+    def leave_agreed(self, candidate: Candidate, stage: str) -> None:
+        """Moving a mentor back ends the mentorship: say what that cancels, then ask."""
+        known = self.leaving_agreed_warning(candidate)
+        if known is None:
+            return  # could not tell what it would cancel: nothing moves (the person was told)
+        warning = known.value
+        if warning is None:  # no active mentorship (ended already): an ordinary move
+            self.move_card(candidate, stage, ends_mentorship=False)
+            return
+        message = Content.assemble(
+            "Move ", (clean_line(candidate.name), "bold"), f" back to {STAGE_TITLES[stage]}? ",
+            warning, " (u undoes it.)",
+        )
+
+        def done(confirmed: bool | None) -> None:
+            if confirmed:
+                self.move_card(candidate, stage)
+            else:
+                self._say(f"Not moved: {candidate.name} stays in Agreed")
+
+        self.app.push_screen(ConfirmModal("Leave agreed", message, "Move back"), done)
+
+    def start_agreement(self, candidate: Candidate, restore: dict | None = None) -> None:
+        """Reaching agreed starts a mentorship: the setup opens; escape cancels the move.
+        `restore` refills a setup kept by a hang-up."""
+        settings_done = self._attempt_now(self.store.settings.get)
+        fresh_done = self.mentee_app.attempt(self.store.candidates.get, candidate.id)
+        if settings_done is None or fresh_done is None:
+            self.show_card(candidate.id)
+            return
+        settings, fresh = settings_done.value, fresh_done.value
+        if fresh.stage != candidate.stage:
+            # Moved by another session since the board was drawn: no form to fill in vain.
+            self._say(f"{fresh.name} was moved to {STAGE_TITLES[fresh.stage]} meanwhile "
+                      "(another session?); the board now shows where they are.", "warning")
+            self.show_card(fresh.id)
+            return
+
+        def agreed(setup: MentorshipSetup | None) -> None:
+            if setup is None:
+                self._say(f"Not moved: {candidate.name} stays in {STAGE_TITLES[candidate.stage]}")
+                return
+            started = self._attempt_now(
+                self.store.tracker.agree, candidate.id, setup, undoable=True,
+                expected=candidate.stage,
+            )
+            self.show_card(candidate.id)  # refused: shows where it is now
+            if started is not None:
+                planned = plural(setup.months, "monthly meeting")
+                self._say(f"{candidate.name} agreed: {planned} planned; see the calendar (4)")
+
+        self.app.push_screen(MentorshipSetupModal(
+            candidate.name, default_setup(settings, self.store.now()), candidate_id=candidate.id,
+            restore=restore, now=self.store.now()), agreed)
+
     def action_decline(self) -> None:
         candidate = self._need_selection()
         if candidate is not None:
             self.decline_candidate(candidate)
 
-    def decline_candidate(self, candidate, restore: dict | None = None) -> None:
+    def decline_candidate(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Ask for the reason and referral; `restore` refills a dialog kept by a hang-up."""
         if candidate.stage == "declined":
             self._say(f"{candidate.name} is already declined; [ brings them back.")
@@ -48,13 +141,13 @@ class TrackerCardActions:
         def done(answer: DeclineAnswer | None) -> None:
             if answer is None:
                 return
-            done = self.mentee_app.attempt(
+            done = self._attempt_now(
                 self.store.tracker.decline, candidate.id, answer.reason, answer.referred_to
             )
             if done is None:
                 return
             declined, referral = done.value
-            self.refresh_from_store(select_id=declined.id)
+            self.show_card(declined.id)
             message = f"{declined.name} declined. Keep reaching out."
             if warning:
                 message += f" {ENDED_NOTE}"
@@ -63,19 +156,17 @@ class TrackerCardActions:
             self._say(message)
 
         self.app.push_screen(
-            DeclineModal(
-                clean_line(candidate.name), candidate.id, restore=restore,
-                warning=warning,
-            ),
+            DeclineModal(clean_line(candidate.name), candidate.id, restore=restore,
+                         warning=warning),
             done,
         )
 
     def action_undo(self) -> None:
-        done = self.mentee_app.attempt(self.store.tracker.undo_last_move)
+        done = self._attempt_now(self.store.tracker.undo_last_move)
         if done is None:
             return
         outcome = done.value
-        self.refresh_from_store(select_id=outcome.candidate.id)
+        self.show_card(outcome.candidate.id)
         message = (f"Undone: {outcome.candidate.name} is back in "
                    f"{STAGE_TITLES[outcome.to_stage]}.")
         if outcome.removed_referral:
@@ -91,14 +182,18 @@ class TrackerCardActions:
         self._say(message)
 
     # -- cards ------------------------------------------------------------------------------
-    def action_new(self, restore: dict | None = None) -> None:
+    def action_new(self) -> None:
+        self.open_new_candidate()
+
+    def open_new_candidate(self, restore: dict | None = None) -> None:
+        """The form for a new card; `restore` refills one kept by a hang-up."""
         def done(data: CandidateInput | None) -> None:
             if data is None:
                 return
-            done = self.mentee_app.attempt(self.store.candidates.add, data)
+            done = self._attempt_now(self.store.candidates.add, data)
             if done is not None:
                 added = done.value
-                self.refresh_from_store(select_id=added.id)
+                self.show_card(added.id)
                 self._say(f"Added {added.name} to Researched.")
 
         self.app.push_screen(CandidateModal(restore=restore), done)
@@ -106,16 +201,17 @@ class TrackerCardActions:
     def action_edit(self) -> None:
         candidate = self._need_selection()
         if candidate is not None:
-            self.edit_candidate(candidate)
+            self.open_edit(candidate)
 
-    def edit_candidate(self, candidate, restore: dict | None = None) -> None:
+    def open_edit(self, candidate: Candidate, restore: dict | None = None) -> None:
+        """The form for `candidate`; `restore` refills one kept by a hang-up."""
         def done(data: CandidateInput | None) -> None:
             if data is None:
                 return
-            done = self.mentee_app.attempt(self.store.candidates.update, candidate.id, data)
+            done = self._attempt_now(self.store.candidates.update, candidate.id, data)
             if done is not None:
                 saved = done.value
-                self.refresh_from_store(select_id=saved.id)
+                self.show_card(saved.id)
                 self._say(f"Saved {saved.name}.")
 
         self.app.push_screen(CandidateModal(candidate, restore=restore), done)
@@ -124,7 +220,7 @@ class TrackerCardActions:
         candidate = self._need_selection()
         if candidate is None:
             return
-        referrer = self._candidates.get(candidate.referred_by) if candidate.referred_by else None
+        referrer = self.candidate(candidate.referred_by) if candidate.referred_by else None
         done = self.mentee_app.attempt(self.store.settings.get)
         if done is None:
             return
@@ -144,10 +240,10 @@ class TrackerCardActions:
         candidate = self._need_selection()
         if candidate is None:
             return
-        done = self.mentee_app.attempt(self.store.candidates.log_event, candidate.id, "follow_up")
+        done = self._attempt_now(self.store.candidates.log_event, candidate.id, "follow_up")
         if done is not None:
             logged = done.value
-            self.refresh_from_store(select_id=logged.id)
+            self.show_card(logged.id)
             self._say(f"Follow-up logged for {logged.name}.")
 
     def action_remove(self) -> None:
@@ -167,7 +263,7 @@ class TrackerCardActions:
         def done(confirmed: bool | None) -> None:
             if not confirmed:
                 return
-            if self.mentee_app.attempt(self.store.tracker.remove, candidate.id) is not None:
+            if self._attempt_now(self.store.tracker.remove, candidate.id) is not None:
                 self.refresh_from_store()
                 self._say(f"Removed {candidate.name}.")
 

@@ -1,37 +1,74 @@
 """Tracker: the kanban of prospective mentors, driven from the keyboard.
 
-Every write goes through `app.safely` (one storage transaction, errors become
-notifications) and is followed by a reload that keeps the selection on the card.
+The screen's state is two reactives: `filter_text` (what the filter line holds, cleaned)
+and `selected_id` (the card the person chose, kept while a filter hides it). The board
+shows them; its card lists report the person's moves back as messages.
+
+`]` and `[` show the move at once and write it on the app's writer thread; a second move
+is decided from the moved card and, the writer being first in first out, written after
+the first. A failed write has been reported; the board then puts the card back where the
+file has it. Moves that ask first and the other actions write at once (`tracker_actions`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING, Any, Generic, TypeVar
+
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
-from textual.notifications import SeverityLevel
-from textual.widgets import Input, OptionList, Static, TextArea
+from textual.reactive import var
+from textual.widgets import Input, TextArea
 
-from mentee_tui.domain.schedule import default_setup
-from mentee_tui.domain.stages import matches_filter, next_stage, previous_stage
-from mentee_tui.domain.text import clean_line, clean_text, plural
-from mentee_tui.model import STAGES, Candidate, MentorshipSetup
-from mentee_tui.storage import StorageError
-from mentee_tui.tui.dialogs.confirm_modal import ConfirmModal
-from mentee_tui.tui.dialogs.mentorship_modal import MentorshipSetupModal
+from mentee_tui.domain.stages import next_stage, previous_stage
+from mentee_tui.domain.text import clean_line, clean_text
+from mentee_tui.model import Candidate, HistoryEntry
 from mentee_tui.tui.results import Done
-from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.screens.base import MenteeScreen, Version
 from mentee_tui.tui.screens.tracker_actions import ENDED_NOTE, TrackerCardActions
-from mentee_tui.tui.widgets.candidate_card import LEGEND, card_prompt
+from mentee_tui.tui.widgets.candidate_card import CardPrompts, card_height
+from mentee_tui.tui.widgets.card_list import CardList
 from mentee_tui.tui.widgets.line_input import LineInput
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.widgets.tracker_board import TrackerBoard
+from mentee_tui.tui.widgets.tracker_status import TrackerStatus
 
+if TYPE_CHECKING:
+    from mentee_tui.storage import Store
+
+T = TypeVar("T")
 WIDE_FROM = 100  # columns: wider terminals show organization and days in stage
 BOARD_ACTIONS = {
     "select_column", "select_row", "move_next", "move_previous", "decline", "new", "details",
     "edit", "follow_up", "filter", "remove", "undo",
 }
+
+
+@dataclass(frozen=True, slots=True)
+class SignedWrite(Generic[T]):
+    """A write's result with the file's signature just before and just after it."""
+
+    result: T
+    before: object
+    after: object
+
+
+def signed_write(store: Store, write: Callable[..., T], *args: Any,
+                 **kwargs: Any) -> SignedWrite[T]:
+    """Run `write` (on the writer thread) between two looks at the file's signature."""
+    before = store.signature()
+    result = write(*args, **kwargs)
+    return SignedWrite(result, before, store.signature())
+
+
+@dataclass(slots=True)
+class PendingMoves:
+    """A card's moves not written yet: the record before the first, the latest shown."""
+
+    before: Candidate
+    shown: Candidate
 
 
 class TrackerScreen(TrackerCardActions, MenteeScreen):
@@ -61,282 +98,208 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
                 id="tracker.move_previous_alias"),
     ]
 
-    def __init__(self, *args, **kwargs) -> None:
-        super().__init__(*args, **kwargs)
+    filter_text: var[str] = var("", init=False)
+    """The filter, cleaned; "" shows every card."""
+    selected_id: var[int | None] = var(None, init=False, always_update=True)
+    """The card the person chose (keys, a click, a move): what a filter keeps and gives back."""
+
+    def __init__(self) -> None:
+        super().__init__()
         self._candidates: dict[int, Candidate] = {}
-        self._prompts: dict[int, Content] = {}
-        self._filter = ""
-        self._kept_selection: int | None = None  # the person's choice, kept through a filter
-        self._shown_selection: int | None = None  # what the last reload selected by itself
-        self._wide = False
-        self._loaded = False
-        self._left_mode = False
-        self._mounted = False
-        self._signature: object = None
-        self._follow_up_days = 7
+        self._prompts = CardPrompts()
+        self._pending: dict[int, PendingMoves] = {}
+        self._loaded_signature: object = None  # the file `load_from_store` read
+        self._own_signature: object = None  # the file after this screen's own moves on it
+        self.board = TrackerBoard(self._prompt_for, id="board")
+        self.status = TrackerStatus(id="tracker-status")
 
     def compose_body(self) -> ComposeResult:
-        yield TrackerBoard(id="board")
+        yield self.board
         yield LineInput(id="tracker-filter", placeholder="filter: name, organization, role, notes",
-                    compact=True)
-        yield Static(id="tracker-status")
+                        compact=True)
+        yield self.status
 
-    @property
-    def board(self) -> TrackerBoard:
-        return self.query_one(TrackerBoard)
-
-    # -- loading ----------------------------------------------------------------------
+    # -- loading ------------------------------------------------------------------------
     def on_mount(self) -> None:
-        self._wide = self.size.width >= WIDE_FROM
-        self.set_class(self._wide, "-wide")
-        self._mounted = True
+        self._fit_width()
 
+    def on_resize(self) -> None:
+        self._fit_width()
+
+    def _fit_width(self) -> None:
+        """Wide cards (organization, days in stage) from `WIDE_FROM` columns on."""
+        wide = self.size.width >= WIDE_FROM
+        self.set_class(wide, "-wide")
+        self._prompts.set_wide(wide)
+        self.board.set_card_height(card_height(wide))
+
+    def store_version(self) -> Version:
+        """The base's, but the file this screen's own moves made counts as the one loaded:
+        the board shows those moves already, so seeing that file reloads nothing."""
+        signature, day = super().store_version()
+        if signature is not None and signature == self._own_signature:
+            signature = self._loaded_signature
+        return signature, day
+
+    def load_from_store(self) -> None:
+        store = self.store
+        signature = store.signature()
+        candidates = store.candidates.all()
+        follow_up_days = store.settings.get().follow_up_days
+        self._loaded_signature, self._own_signature = signature, None
+        self._candidates = {c.id: c for c in candidates}
+        self._prompts.for_day(store.now(), follow_up_days)
+        self._show_board()
+
+    def _prompt_for(self, card_id: int) -> Content:
+        return self._prompts.prompt(self._candidates[card_id])
+
+    def _show_board(self) -> None:
+        """The loaded cards through the filter, the person's card selected if shown."""
+        board, text = self.board, self.filter_text
+        position = board.position()
+        shown = board.show_cards(self._candidates.values(), text)
+        chosen = self.selected_id
+        if chosen is None or not board.select_id(chosen):
+            board.restore(position)
+        if not text:  # nothing hidden: what the board shows is the choice
+            self.selected_id = board.selected_id()
+        self.status.show(text, shown, len(self._candidates))
+
+    # -- the selection ------------------------------------------------------------------
     def entered(self) -> None:
         # Entering the tracker (not closing a dialog over it) selects the first card.
         self.board.select_first()
+        self.selected_id = self.board.selected_id()
 
-    def on_resize(self) -> None:
-        wide = self.size.width >= WIDE_FROM
-        if wide != self._wide and self._loaded:
-            self._wide = wide
-            self.set_class(wide, "-wide")
-            self._prompts.clear()
-            self._show(self.board.selected_id())
-
-    def refresh_from_store(self, select_id: int | None = None, *, force: bool = False) -> None:
-        """Reload from storage, keeping the selected card (or its place when it is gone).
-
-        Skipped when the file has not changed since the last load (closing a dialog,
-        coming back to the screen), unless `force`d.
-        """
-        if not self._mounted:
-            return
-        store = self.store
-        signature = store.signature()
-        if self._loaded and not force and signature == self._signature:
-            if select_id is not None:
-                self.board.select_id(select_id)
-            return
-        try:
-            candidates = store.candidates.all()
-            follow_up_days = store.settings.get().follow_up_days
-        except StorageError as exc:  # damaged by another process: keep showing what we had
-            self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
-            return
-        self._signature = signature
-        self._candidates = {c.id: c for c in candidates}
-        self._follow_up_days = follow_up_days
-        self._prompts.clear()
-        keep = select_id if select_id is not None else (
-            self.board.selected_id() if self._loaded else None
-        )
-        self._show(keep)
-        self._loaded = True
-
-    def _show(self, keep: int | None) -> None:
-        board = self.board
-        position = board.position()
-        if not self._prompts and self._candidates:  # after a reload or a resize
-            now = self.store.now()
-            days, wide = self._follow_up_days, self._wide
-            self._prompts = {
-                c.id: card_prompt(c, now=now, follow_up_days=days, wide=wide)
-                for c in self._candidates.values()
-            }
-        shown = [c for c in self._candidates.values() if matches_filter(c, self._filter)]
-        totals = None
-        if self._filter:
-            totals = {stage: 0 for stage in STAGES}
-            for c in self._candidates.values():
-                totals[c.stage] = totals.get(c.stage, 0) + 1
-        board.load(shown, lambda c: self._prompts[c.id], totals)
-        board.take_focus = not isinstance(self.focused, Input)  # typing a filter: keep typing
-        try:
-            if keep is None or not board.select_id(keep):
-                board.restore(position)
-        finally:
-            board.take_focus = True
-        self._shown_selection = board.selected_id()  # selected by this reload, not by a person
-        self._update_status(len(shown))
-
-    def _update_status(self, shown: int) -> None:
-        status = self.query_one("#tracker-status", Static)
-        if self._filter:
-            status.update(Content.assemble(
-                ("Filter: ", "bold"), self._filter,
-                f" · {shown} of {len(self._candidates)} shown · escape clears",
-            ))
-        elif not self._candidates:
-            status.update("No candidates yet: press n to add the first person worth asking.")
-        else:
-            status.update(f"{LEGEND} · ] [ move · x decline · ? all keys")
-
-    # -- helpers ------------------------------------------------------------------------
     def selected(self) -> Candidate | None:
-        candidate_id = self.board.selected_id()
-        return self._candidates.get(candidate_id) if candidate_id is not None else None
+        """The card highlighted on the board (what the keys act on)."""
+        card_id = self.board.selected_id()
+        return self._candidates.get(card_id) if card_id is not None else None
 
-    def _say(self, message: str, severity: SeverityLevel = "information") -> None:
-        self.notify(message, severity=severity, markup=False)
+    def candidate(self, card_id: int) -> Candidate | None:
+        """The card as the board shows it."""
+        return self._candidates.get(card_id)
 
-    def _need_selection(self) -> Candidate | None:
-        candidate = self.selected()
-        if candidate is None:
-            self._say("No card selected: press n to add one.", "warning")
-        return candidate
+    def show_card(self, candidate_id: int) -> None:
+        """Select the card, after reloading if the file changed since the board was drawn."""
+        self.refresh_from_store()
+        self.selected_id = candidate_id
+
+    def watch_selected_id(self, card_id: int | None) -> None:
+        if card_id is not None:
+            self.board.select_id(card_id)  # not shown (filtered out): the board keeps its own
+
+    def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
+        event.stop()
+        if event.card_id == self.board.selected_id():  # not overtaken by a later move
+            self.selected_id = event.card_id
+
+    def on_card_list_opened(self, event: CardList.Opened) -> None:
+        event.stop()
+        self.action_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in BOARD_ACTIONS and isinstance(self.focused, (Input, TextArea)):
             return False  # typing in the filter: keys are text
         if action == "clear_filter":
-            return bool(self._filter) or isinstance(self.focused, Input)
+            return bool(self.filter_text) or isinstance(self.focused, Input)
         return True
 
-    # -- selection ------------------------------------------------------------------------
     def action_select_column(self, delta: int) -> None:
         self.board.move_column(delta)
 
     def action_select_row(self, delta: int) -> None:
         self.board.move_row(delta)
 
-    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
-        event.stop()  # enter on a card
-        self.action_details()
-
     # -- moves ----------------------------------------------------------------------------
     def action_move_next(self) -> None:
-        candidate = self._need_selection()
-        if candidate is None:
-            return
-        target = next_stage(candidate.stage)
-        if target is not None:  # at agreed (or declined) `]` does nothing
-            self._request_move(candidate, target)
+        self._request_move(lambda candidate: next_stage(candidate.stage))
 
     def action_move_previous(self) -> None:
+        self._request_move(previous_stage)
+
+    def _request_move(self, target_of: Callable[[Candidate], str | None]) -> None:
         candidate = self._need_selection()
-        if candidate is None:
-            return
-        target = previous_stage(candidate)
-        if target is not None:
-            self._request_move(candidate, target)
-
-    def _request_move(self, candidate: Candidate, stage: str) -> None:
+        stage = target_of(candidate) if candidate is not None else None
+        if candidate is None or stage is None:
+            return  # at agreed `]` does nothing
         if stage == "agreed":
-            self._move_to_agreed(candidate)
+            self.start_agreement(candidate)
         elif candidate.stage == "agreed":
-            self._leave_agreed(candidate, stage)
+            self.leave_agreed(candidate, stage)
         else:
-            self._apply_move(candidate, stage)
+            self.move_card(candidate, stage)
 
-    def _leave_agreed(self, candidate: Candidate, stage: str) -> None:
-        """Moving a mentor back ends the mentorship: say what that cancels, then ask."""
-        done = self.leaving_agreed_warning(candidate)
-        if done is None:
-            return  # could not tell what it would cancel: nothing moves (the person was told)
-        warning = done.value
-        if warning is None:  # no active mentorship (ended already): an ordinary move
-            self._apply_move(candidate, stage, ends_mentorship=False)
-            return
-        message = Content.assemble(
-            "Move ", (clean_line(candidate.name), "bold"), f" back to {STAGE_TITLES[stage]}? ",
-            warning, " (u undoes it.)",
+    def move_card(self, candidate: Candidate, stage: str, *, ends_mentorship: bool = True) -> None:
+        """Show the card in `stage` now, as storage will date it; write it in the background."""
+        entry = HistoryEntry(at=self.store.now_iso(), event="stage", stage=stage)
+        moved = replace(candidate, stage=stage, history=[*candidate.history, entry])
+        pending = self._pending.get(candidate.id)
+        chained = pending is not None and self._candidates.get(candidate.id) is pending.shown
+        self._pending[candidate.id] = PendingMoves(pending.before if chained else candidate, moved)
+        self._place(moved)
+        self.selected_id = moved.id
+        ended = ends_mentorship and candidate.stage == "agreed"
+
+        def written(outcome: Done[SignedWrite[Candidate]] | None) -> None:
+            self._move_written(moved, outcome)
+            if outcome is not None:
+                message = f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}"
+                self._say(f"{message}. {ENDED_NOTE}" if ended else message)
+
+        self.mentee_app.write_in_background(
+            signed_write, self.store, self.store.tracker.move, candidate.id, stage,
+            undoable=True, expected=candidate.stage, then=written,
         )
 
-        def done(confirmed: bool | None) -> None:
-            if confirmed:
-                self._apply_move(candidate, stage)
-            else:
-                self._say(f"Not moved: {candidate.name} stays in Agreed")
-
-        self.app.push_screen(ConfirmModal("Leave agreed", message, "Move back"), done)
-
-    def leaving_agreed_warning(self, candidate: Candidate) -> Done[str | None] | None:
-        """What leaving agreed does to the candidate's mentorship: Done(None) when it has
-        none under way; None when storage failed (the person was told; do not move)."""
-        if candidate.stage != "agreed":
-            return Done(None)
-        done = self.mentee_app.attempt(self.store.calendar.cancelled_by_leaving, candidate.id)
-        if done is None or done.value is None:
-            return done
-        upcoming = done.value
-        meetings = "1 planned meeting is" if upcoming == 1 else f"{upcoming} planned meetings are"
-        return Done(f"This ends the mentorship: {meetings} cancelled; held ones stay.")
-
-    def _move_to_agreed(self, candidate: Candidate, restore: dict | None = None) -> None:
-        """Reaching agreed starts a mentorship: the setup opens; escape cancels the move."""
-        settings_done = self.mentee_app.attempt(self.store.settings.get)
-        fresh_done = self.mentee_app.attempt(self.store.candidates.get, candidate.id)
-        if settings_done is None or fresh_done is None:
+    def _move_written(self, moved: Candidate, outcome: Done[SignedWrite[Candidate]] | None) -> None:
+        """The writer's answer for the move to `moved`: the board stays, or is put right."""
+        pending = self._pending.get(moved.id)
+        if outcome is None:  # refused or failed (the person was told)
+            self._pending.pop(moved.id, None)
+            if pending is not None and self._candidates.get(moved.id) is pending.shown:
+                self._place(pending.before)  # as it was before the moves not written
+            self._own_signature = None  # earlier moves written meanwhile: the file decides
             self.refresh_from_store()
             return
-        settings, fresh = settings_done.value, fresh_done.value
-        if fresh.stage != candidate.stage:
-            # Moved by another session since the board was drawn: no form to fill in vain.
-            self._say(f"{fresh.name} was moved to {STAGE_TITLES[fresh.stage]} meanwhile "
-                      "(another session?); the board now shows where they are.", "warning")
-            self.refresh_from_store(select_id=fresh.id)
-            return
-        defaults = default_setup(settings, self.store.now())
+        written = outcome.value
+        if written.before is not None and written.before in (self._loaded_signature,
+                                                             self._own_signature):
+            self._own_signature = written.after  # only this write happened since the load
+        if pending is not None and pending.shown is not moved:
+            return  # a later move of this card is on its way
+        self._pending.pop(moved.id, None)
+        if pending is not None and self._candidates.get(moved.id) is moved:
+            self._place(written.result)  # storage's record: the same card, as stored
+        else:
+            self.refresh_from_store()  # the board was reloaded meanwhile: show the file
 
-        def agreed(setup: MentorshipSetup | None) -> None:
-            if setup is None:
-                self._say(f"Not moved: {candidate.name} stays in {STAGE_TITLES[candidate.stage]}")
-                return
-            started = self.mentee_app.attempt(
-                self.store.tracker.agree, candidate.id, setup, undoable=True,
-                expected=candidate.stage,
-            )
-            self.refresh_from_store(select_id=candidate.id)  # refused: shows where it is now
-            if started is not None:
-                planned = plural(setup.months, "monthly meeting")
-                self._say(f"{candidate.name} agreed: {planned} planned; see the calendar (4)")
-
-        self.app.push_screen(MentorshipSetupModal(
-            candidate.name, defaults, candidate_id=candidate.id, restore=restore,
-            now=self.store.now()), agreed)
-
-    def _apply_move(self, candidate: Candidate, stage: str, note: str = "", *,
-                    ends_mentorship: bool = True) -> Candidate | None:
-        done = self.mentee_app.attempt(
-            self.store.tracker.move, candidate.id, stage, note, undoable=True,
-            expected=candidate.stage,
-        )
-        self.refresh_from_store(select_id=candidate.id)  # refused: shows where it is now
-        moved = done.value if done is not None else None
-        if moved is not None:
-            message = f"{moved.name}: {STAGE_TITLES[candidate.stage]} → {STAGE_TITLES[stage]}"
-            ended = ends_mentorship and candidate.stage == "agreed"
-            self._say(f"{message}. {ENDED_NOTE}" if ended else message)
-        return moved
+    def _place(self, candidate: Candidate) -> None:
+        """Put this record of a card on the board: its column and its prompt."""
+        shown = self._candidates.get(candidate.id)
+        if shown is None:
+            return  # gone from the board meanwhile (another session removed it)
+        self._candidates[candidate.id] = candidate
+        if shown.stage != candidate.stage:
+            self.board.move_card(candidate.id, shown.stage, candidate.stage)
+        else:
+            self.board.refresh_card(candidate.id, candidate.stage)
 
     # -- filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:
-        field = self.query_one("#tracker-filter", Input)
         self.add_class("-filtering")
-        self._kept_selection = self.board.selected_id() or self._kept_selection
-        field.focus()
+        self.query_one("#tracker-filter", Input).focus()
 
-    def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
-        """The card the person chose is the one a filter keeps. While they type in the
-        filter, what gets selected is the filter's doing (`z` matched someone on the way to
-        `zzz`) and does not count."""
-        if isinstance(self.focused, Input):
-            return
-        selected = self.board.selected_id()
-        if selected is not None and selected != self._shown_selection:
-            self._kept_selection = selected
-            self._shown_selection = None  # moved by the person: any card counts from now
+    def watch_filter_text(self) -> None:
+        self._show_board()
 
     def action_clear_filter(self) -> None:
-        field = self.query_one("#tracker-filter", Input)
-        keep = self._kept_selection
-        self._filter = ""
-        field.value = ""
+        self.query_one("#tracker-filter", Input).value = ""
+        self.filter_text = ""
         self.remove_class("-filtering")
-        self._show(keep)
-        # Focus after the selection is back: focusing first would let the column that held
-        # the filter's last pick take the selection when its focus event arrives.
-        self.board.current.cards.focus()
+        # Focus once the selection is back, so the column that holds it takes the focus.
+        self.board.focus_current()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         if event.input.id != "tracker-filter":
@@ -346,17 +309,14 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         if cleaned != event.value:  # a pasted escape sequence: show and use clean text
             event.input.value = cleaned
             return
-        text = clean_line(cleaned)
-        if text != self._filter:
-            self._filter = text
-            self._show(self._kept_selection)
+        self.filter_text = clean_line(cleaned)
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "tracker-filter":
             event.stop()
-            if not self._filter:
+            if not self.filter_text:
                 self.remove_class("-filtering")
-            self.board.current.cards.focus()
+            self.board.focus_current()
 
 
 __all__ = ["TrackerScreen"]

@@ -2,6 +2,7 @@
 
 Badges are glyphs, not colours, so NO_COLOR and monochrome terminals show them too.
 User text goes into `Content` as data, so a name like `[bold]x` shows literally.
+`CardPrompts` builds a card's text when it is first drawn and keeps it.
 """
 
 from __future__ import annotations
@@ -54,4 +55,49 @@ def card_prompt(
     return Content.assemble(head.stylize("bold"), "\n", detail, "\n", (since, "dim"), "\n ")
 
 
-__all__ = ["FOLLOW_UP_GLYPH", "LEGEND", "WARNING_GLYPH", "badges", "card_prompt", "stage_age"]
+def card_height(wide: bool) -> int:
+    """The lines `card_prompt` gives a card: one compact, four wide (with the spacer)."""
+    return 4 if wide else 1
+
+
+class CardPrompts:
+    """Each card's prompt, built the first time it is asked for and kept until its record
+    changes (storage gives a changed card a new record object), or the day, the follow-up
+    days or the width mode do."""
+
+    def __init__(self) -> None:
+        self._kept: dict[int, tuple[Candidate, Content]] = {}
+        self._now = arrow.get(0)  # until the first `for_day`
+        self.follow_up_days = 7
+        self.wide = False
+
+    def for_day(self, now: arrow.Arrow, follow_up_days: int) -> None:
+        if (now.date(), follow_up_days) != (self._now.date(), self.follow_up_days):
+            self._kept.clear()
+        self._now, self.follow_up_days = now, follow_up_days
+
+    def set_wide(self, wide: bool) -> None:
+        if wide != self.wide:
+            self._kept.clear()
+        self.wide = wide
+
+    def prompt(self, candidate: Candidate) -> Content:
+        kept = self._kept.get(candidate.id)
+        if kept is not None and kept[0] is candidate:
+            return kept[1]
+        prompt = card_prompt(candidate, now=self._now, follow_up_days=self.follow_up_days,
+                             wide=self.wide)
+        self._kept[candidate.id] = (candidate, prompt)
+        return prompt
+
+
+__all__ = [
+    "FOLLOW_UP_GLYPH",
+    "LEGEND",
+    "WARNING_GLYPH",
+    "CardPrompts",
+    "badges",
+    "card_height",
+    "card_prompt",
+    "stage_age",
+]

@@ -1,7 +1,8 @@
 """The six columns side by side, and the one selection that moves across them.
 
-Only the focused column shows its highlight, so there is always exactly one selected
-card. Left/right skip empty columns and keep the row where they can.
+Only one column holds a highlight, so there is always at most one selected card.
+Left/right skip empty columns and keep the row where they can. The board moves the
+focus along with the selection unless the person is typing somewhere else (the filter).
 """
 
 from __future__ import annotations
@@ -13,68 +14,112 @@ from textual.app import ComposeResult
 from textual.containers import Horizontal
 from textual.content import Content
 
+from mentee_tui.domain.stages import matches_filter
 from mentee_tui.model import STAGES, Candidate
-from mentee_tui.tui.widgets.stage_column import CardList, StageColumn
+from mentee_tui.tui.widgets.card_list import CardList
+from mentee_tui.tui.widgets.stage_column import StageColumn
 
 
 class TrackerBoard(Horizontal):
-    def __init__(self, **kwargs) -> None:
+    def __init__(self, prompt_for: Callable[[int], Content], **kwargs) -> None:
+        """`prompt_for(card_id)`: a card's text, asked for only when it comes into view."""
         super().__init__(**kwargs)
+        self.columns = [StageColumn(stage, prompt_for) for stage in STAGES]
         self.column_index = 0
-        # False while the person types a filter: reloads must not steal the focus.
-        self.take_focus = True
+        self._totals: dict[str, int] | None = None  # every card per stage, while filtered
 
     def compose(self) -> ComposeResult:
-        for stage in STAGES:
-            yield StageColumn(stage)
-
-    @property
-    def columns(self) -> list[StageColumn]:
-        return list(self.query_children(StageColumn))
+        yield from self.columns
 
     @property
     def current(self) -> StageColumn:
         return self.columns[self.column_index]
 
-    def load(
-        self,
-        candidates: Iterable[Candidate],
-        prompt: Callable[[Candidate], Content],
-        totals: dict[str, int] | None = None,
-    ) -> None:
-        """Show `candidates` (already filtered); `totals` adds "shown/total" to the headers."""
-        by_stage: dict[str, list[Candidate]] = {stage: [] for stage in STAGES}
-        for candidate in candidates:
-            by_stage.setdefault(candidate.stage, []).append(candidate)
-        for column in self.columns:
-            cards = by_stage.get(column.stage, [])
-            label = str(len(cards))
-            if totals is not None and totals.get(column.stage, 0) != len(cards):
-                label = f"{len(cards)}/{totals.get(column.stage, 0)}"
-            column.show(((c.id, prompt(c)) for c in cards), label)
+    def column_of(self, stage: str) -> StageColumn:
+        return self.columns[STAGES.index(stage)]
 
-    # -- the selection --------------------------------------------------------------
+    # -- what it shows ------------------------------------------------------------------
+    def show_cards(self, candidates: Iterable[Candidate], filter_text: str = "") -> int:
+        """Show the cards (in id order) that match the filter, with "shown/total" counts
+        while it hides some; how many are shown. The caller restores the selection."""
+        by_stage: dict[str, list[int]] = {stage: [] for stage in STAGES}
+        totals = dict.fromkeys(STAGES, 0) if filter_text else None
+        for candidate in candidates:
+            if totals is not None:
+                totals[candidate.stage] = totals.get(candidate.stage, 0) + 1
+            if not filter_text or matches_filter(candidate, filter_text):
+                by_stage.setdefault(candidate.stage, []).append(candidate.id)
+        self._totals = totals
+        for column in self.columns:
+            column.cards.show(by_stage[column.stage])
+            self._count(column)
+        return sum(len(ids) for ids in by_stage.values())
+
+    def _count(self, column: StageColumn) -> None:
+        shown = column.cards.card_count
+        total = shown if self._totals is None else self._totals.get(column.stage, 0)
+        column.header.count = str(shown) if total == shown else f"{shown}/{total}"
+
+    def move_card(self, card_id: int, from_stage: str, to_stage: str) -> None:
+        """One card changed stage: only its two columns change; a selection follows it."""
+        followed = self.selected_id() == card_id
+        source, target = self.column_of(from_stage), self.column_of(to_stage)
+        if source.cards.remove(card_id):  # not shown (filtered out): only the totals change
+            target.cards.insert(card_id)
+        if self._totals is not None:
+            self._totals[from_stage] = self._totals.get(from_stage, 0) - 1
+            self._totals[to_stage] = self._totals.get(to_stage, 0) + 1
+        self._count(source)
+        self._count(target)
+        if followed:
+            self.select_id(card_id)
+
+    def refresh_card(self, card_id: int, stage: str) -> None:
+        self.column_of(stage).cards.refresh_card(card_id)
+
+    def set_card_height(self, lines: int) -> None:
+        for column in self.columns:
+            column.cards.card_height = lines
+
+    # -- the selection ------------------------------------------------------------------
     def selected_id(self) -> int | None:
         return self.current.selected_id()
 
     def position(self) -> tuple[int, int]:
         return self.column_index, self.current.cards.highlighted or 0
 
-    def focus_column(self, index: int, row: int = 0) -> None:
-        columns = self.columns
-        index = max(0, min(index, len(columns) - 1))
+    def _may_take_focus(self) -> bool:
+        """Nothing is focused, or the board is: the person is not typing elsewhere."""
+        return self.is_mounted and (self.screen.focused is None or self.has_focus_within)
+
+    def focus_column(self, index: int, row: int = 0, *, chosen: bool = False) -> None:
+        """Select `row` of column `index`; `chosen`: the person's doing (says so)."""
+        index = max(0, min(index, len(self.columns) - 1))
         self.column_index = index
-        for i, column in enumerate(columns):
+        for i, column in enumerate(self.columns):
             if i != index:
                 column.cards.highlighted = None
-        cards = columns[index].cards
-        cards.highlighted = max(0, min(row, cards.option_count - 1)) if cards.option_count else None
-        if self.take_focus:
-            cards.focus()
+        cards = self.columns[index].cards
+        if chosen:
+            cards.choose(row)
+        else:
+            cards.highlighted = row if cards.card_count else None
+        if self._may_take_focus():
+            self._focus(cards)
 
-    def select_id(self, candidate_id: int) -> bool:
+    def focus_current(self) -> None:
+        self._focus(self.current.cards)
+
+    def _focus(self, cards: CardList) -> None:
+        # At once (`focus()` waits a turn), so a focus event always finds the focus it names.
+        self.screen.set_focus(cards)
+
+    def select_id(self, card_id: int) -> bool:
+        """Select the card if it is shown; False if it is not."""
+        if self.selected_id() == card_id:
+            return True
         for index, column in enumerate(self.columns):
-            row = column.index_of(candidate_id)
+            row = column.index_of(card_id)
             if row is not None:
                 self.focus_column(index, row)
                 return True
@@ -107,38 +152,30 @@ class TrackerBoard(Horizontal):
         index = self.column_index + delta
         while 0 <= index < len(self.columns):
             if self.columns[index].ids:
-                self.focus_column(index, row)
+                self.focus_column(index, row, chosen=True)
                 return
             index += delta
 
     def move_row(self, delta: int) -> None:
         cards = self.current.cards
-        if not cards.option_count:
+        if not cards.card_count:
             return
-        cards.focus()
+        self._focus(cards)
         if delta > 0:
             cards.action_cursor_down()
         else:
             cards.action_cursor_up()
 
     def on_descendant_focus(self, event: events.DescendantFocus) -> None:
-        """Tab or a click focused a column: it takes the selection."""
+        """Tab or a click focused another column: it takes the selection, keeping the row."""
         widget = event.widget
-        if not isinstance(widget, CardList):
-            return
-        for index, column in enumerate(self.columns):
-            if column.cards is widget:
-                if index != self.column_index:
-                    row = self.current.cards.highlighted or 0
-                    for other in self.columns:
-                        if other.cards is not widget:
-                            other.cards.highlighted = None
-                    self.column_index = index
-                    if widget.highlighted is None and widget.option_count:
-                        widget.highlighted = min(row, widget.option_count - 1)
-                elif widget.highlighted is None and widget.option_count:
-                    widget.highlighted = 0
-                return
+        if not isinstance(widget, CardList) or widget is not self.screen.focused:
+            return  # overtaken by a later focus
+        index = next(i for i, column in enumerate(self.columns) if column.cards is widget)
+        if index != self.column_index:
+            self.focus_column(index, self.current.cards.highlighted or 0, chosen=True)
+        elif widget.highlighted is None and widget.card_count:
+            widget.choose(0)
 
 
 __all__ = ["TrackerBoard"]
