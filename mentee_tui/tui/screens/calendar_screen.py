@@ -324,7 +324,8 @@ class CalendarScreen(MenteeScreen):
 
     def _export(self, target: Path) -> None:
         try:
-            from mentee_tui.domain.ics import export_ics  # icalendar: only when exporting
+            # icalendar is imported only when exporting.
+            from mentee_tui.domain.ics import export_ics
 
             text = export_ics(self.store.calendar.mentorships(), self.store.calendar.meetings())
             write_private_text(target, text)
