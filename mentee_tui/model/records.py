@@ -19,8 +19,10 @@ class DamagedRecord(ValueError):
     """A stored record whose fields have the wrong types or are missing."""
 
 
-def _accepts(annotation: str) -> tuple[type, ...] | None:
-    """The JSON types an annotation such as `int | None` accepts; None: not checked here."""
+def _accepts(annotation: str) -> frozenset[type] | None:
+    """The JSON types an annotation such as `int | None` accepts, as exact types (JSON gives
+    exactly str, int, bool, None or list, and an exact test keeps True out of an int
+    field); None: a type not checked here."""
     accepted: list[type] = []
     for option in (part.strip() for part in str(annotation).split("|")):
         if option == "None":
@@ -30,22 +32,14 @@ def _accepts(annotation: str) -> tuple[type, ...] | None:
         elif option.startswith(("list", "tuple")):
             accepted.append(list)
         else:
-            return None  # a type we do not check
-    return tuple(accepted)
+            return None
+    return frozenset(accepted)
 
 
 @cache
-def field_checks(cls: type) -> tuple[tuple[str, tuple[type, ...] | None, str], ...]:
+def field_checks(cls: type) -> tuple[tuple[str, frozenset[type] | None, str], ...]:
     """(name, accepted JSON types, annotation) for each field of `cls`, computed once."""
     return tuple((f.name, _accepts(f.type), str(f.type)) for f in fields(cls))
-
-
-@cache
-def _exact_types(cls: type) -> tuple[tuple[str, frozenset[type] | None], ...]:
-    """The same, as sets of exact types: JSON values are exactly str, int, bool, None or
-    list, and an exact type test also keeps True out of an int field."""
-    return tuple((name, None if accepted is None else frozenset(accepted))
-                 for name, accepted, _annotation in field_checks(cls))
 
 
 def known_fields(cls: type, data: Any) -> dict[str, Any]:
@@ -53,11 +47,10 @@ def known_fields(cls: type, data: Any) -> dict[str, Any]:
     if not isinstance(data, dict):
         raise DamagedRecord(f"a {cls.__name__} record is not a JSON object")
     found: dict[str, Any] = {}
-    for name, accepted in _exact_types(cls):
+    for name, accepted, annotation in field_checks(cls):
         if name in data:
             value = data[name]
             if accepted is not None and type(value) not in accepted:
-                annotation = next(a for n, _t, a in field_checks(cls) if n == name)
                 raise DamagedRecord(
                     f"a {cls.__name__} record has {name}={value!r:.40}, expected {annotation}"
                 )

@@ -102,11 +102,13 @@ class CalendarRepository:
     def cancelled_by_leaving(self, candidate_id: int) -> int | None:
         """How many meetings leaving agreed would cancel; None when the candidate has no
         mentorship under way (leaving agreed is then an ordinary move)."""
-        active = [m for m in self.mentorships() if m.candidate_id == candidate_id and m.active]
-        if not active:
+        # Ids and statuses only: the mentor names `mentorships()` looks up are not needed.
+        ids = {m.id for m in self.db.records(MENTORSHIPS, _to_mentorship)
+               if m.candidate_id == candidate_id and m.active}
+        if not ids:
             return None
-        ids = {m.id for m in active}
-        return sum(1 for m in self.meetings() if m.mentorship_id in ids and m.upcoming)
+        return sum(1 for m in self.db.records(MEETINGS, _to_meeting)
+                   if m.mentorship_id in ids and m.upcoming)
 
     # -- one transaction each ------------------------------------------------------
     def reschedule(self, mentorship_id: int, setup: MentorshipSetup) -> Mentorship:
