@@ -5,8 +5,6 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-import platformdirs
-
 ENV_VAR = "MENTEE_TUI_DB"
 APP_NAME = "mentee-tui"
 DB_FILENAME = "mentee.json"
@@ -14,6 +12,8 @@ DB_FILENAME = "mentee.json"
 
 def default_db_path() -> Path:
     """The platform data dir, e.g. ~/.local/share/mentee-tui/mentee.json."""
+    import platformdirs  # only when neither --db nor $MENTEE_TUI_DB names the file
+
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 

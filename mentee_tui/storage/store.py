@@ -7,6 +7,7 @@ moves, which change a card and its mentorship together, are `store.tracker`.
 from __future__ import annotations
 
 import os
+from datetime import datetime
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
@@ -58,7 +59,7 @@ class Store:
     def tracker(self) -> Tracker:
         from mentee_tui.storage.tracker import Tracker
 
-        return Tracker(self.db, self.now_iso, self.candidates, self.calendar, self.undo)
+        return Tracker(self.db, self.now_iso, self.candidates, lambda: self.calendar, self.undo)
 
     @cached_property
     def recovery(self) -> RecoveryRepository:
@@ -67,6 +68,10 @@ class Store:
         return RecoveryRepository(self.db, self.now_iso)
 
     def now_iso(self) -> str:
+        if self.now is system_clock:
+            # The same instant and text as arrow.now().isoformat(), without importing
+            # arrow: `add` and `move` only stamp the time.
+            return datetime.now().astimezone().isoformat()
         return self.now().isoformat()
 
     @property

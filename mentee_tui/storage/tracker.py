@@ -9,11 +9,10 @@ that reopens it.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from tinydb import TinyDB
 
-from mentee_tui.domain.schedule import validate_setup
-from mentee_tui.domain.stages import UNDO_NOTE
 from mentee_tui.domain.text import clean_line
 from mentee_tui.domain.validate import InvalidInput, candidate_fields, check_stage
 from mentee_tui.model import (
@@ -25,10 +24,12 @@ from mentee_tui.model import (
     MentorshipSetup,
     UndoOutcome,
 )
-from mentee_tui.storage.calendar import CalendarRepository
 from mentee_tui.storage.candidates import CandidateRepository, to_doc
 from mentee_tui.storage.database import Database
 from mentee_tui.storage.undo import UndoRepository, snapshot
+
+if TYPE_CHECKING:
+    from mentee_tui.storage.calendar import CalendarRepository
 
 
 def _check_unmoved(candidate: Candidate, expected: str | None) -> None:
@@ -43,12 +44,18 @@ def _check_unmoved(candidate: Candidate, expected: str | None) -> None:
 
 class Tracker:
     def __init__(self, db: Database, clock: Callable[[], str], candidates: CandidateRepository,
-                 calendar: CalendarRepository, undo: UndoRepository) -> None:
+                 calendar: Callable[[], CalendarRepository], undo: UndoRepository) -> None:
         self.db = db
         self.now_iso = clock
         self.candidates = candidates
-        self.calendar = calendar
+        # The calendar (dates, schedules, arrow) loads only for moves that touch agreed:
+        # `mentee-tui move 7 contacted` never needs it.
+        self._calendar = calendar
         self.undo = undo
+
+    @property
+    def calendar(self) -> CalendarRepository:
+        return self._calendar()
 
     def move(self, candidate_id: int, stage: str, note: str = "", *, undoable: bool = False,
              expected: str | None = None) -> Candidate:
@@ -72,6 +79,8 @@ class Tracker:
     def agree(self, candidate_id: int, setup: MentorshipSetup, *, undoable: bool = False,
               expected: str | None = None) -> Mentorship:
         """Move the candidate to agreed and start the mentorship with every meeting, at once."""
+        from mentee_tui.domain.schedule import validate_setup  # dates: only when agreeing
+
         setup = validate_setup(setup)
         with self.db.writing() as tx:
             candidate = self.candidates.load(tx, candidate_id)
@@ -141,6 +150,8 @@ class Tracker:
         return []
 
     def _undo(self, tx: TinyDB, move: LastMove) -> UndoOutcome:
+        from mentee_tui.domain.stages import UNDO_NOTE
+
         candidate = self.candidates.load(tx, move.candidate_id)
         candidate = self.candidates.set_stage(
             tx, candidate, move.from_stage, f"{UNDO_NOTE} {move.to_stage}")

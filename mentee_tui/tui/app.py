@@ -27,6 +27,7 @@ from mentee_tui.tui.resources import stylesheet_paths
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.screens.home_screen import HomeScreen
+from mentee_tui.tui.stylesheet import ThemedStylesheet
 from mentee_tui.tui.widgets.nav_bar import SCREENS
 from mentee_tui.tui.writes import BackgroundWrites
 
@@ -64,6 +65,7 @@ class MenteeApp(App[int]):
 
     def __init__(self, store: Store, demo_folder: Path | None = None) -> None:
         super().__init__()
+        self.stylesheet = ThemedStylesheet(variables=self.get_css_variables())
         self.store = store
         self._last_signature = store.signature()
         # `--demo`: a throwaway folder, removed when the app quits (the command line) or

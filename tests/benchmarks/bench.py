@@ -364,6 +364,16 @@ def report(bench: Bench, sizes: list[int], runs: int, markdown: bool) -> bool:
     return all_ok and not bench.errors
 
 
+def byte_compile(app: str) -> None:
+    """Start the app as installed: byte-compiled, as pip leaves a package (the bare app's
+    Textual is). An editable checkout run under PYTHONDONTWRITEBYTECODE=1 would otherwise
+    compile every mentee-tui module from source at each start."""
+    python = Path(app).with_name("python")
+    subprocess.run([str(python), "-c", "import compileall, os, mentee_tui; "
+                    "compileall.compile_dir(os.path.dirname(mentee_tui.__file__), quiet=1)"],
+                   check=True)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sizes", default="30,2000,10000", help="comma-separated counts")
@@ -378,6 +388,7 @@ def main() -> int:
     with tempfile.TemporaryDirectory(prefix="mentee-bench-") as scratch:
         os.chmod(scratch, 0o700)
         bench = Bench(args.app, Path(scratch), args.dump)
+        byte_compile(args.app)
         for size in sizes:
             bench.build(size)
         for number in range(1, runs + 1):

@@ -40,8 +40,8 @@ def test_empty_environment_variable_falls_through(monkeypatch, tmp_path):
 
 
 def test_path_is_computed_at_call_time_not_import_time(monkeypatch, tmp_path):
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "a"))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "a"))
     first = default_db_path()
-    monkeypatch.setattr(paths.platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "b"))
+    monkeypatch.setattr(platformdirs, "user_data_dir", lambda *a, **k: str(tmp_path / "b"))
     assert default_db_path() != first
     assert default_db_path() == Path(tmp_path / "b" / "mentee.json")

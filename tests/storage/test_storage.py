@@ -265,3 +265,19 @@ def test_a_lock_that_cannot_be_taken_is_a_storage_error(store, db_path, monkeypa
         store.candidates.add(CandidateInput(name="Grace"))
     assert str(db_path) in str(caught.value)
     assert not db_path.exists()
+
+
+def test_the_system_clock_stamps_an_aware_instant_of_now(db_path):
+    """Without a fixed clock the store stamps the real time, with its UTC offset, in the
+    same form the fixed (arrow) clocks give, without importing arrow for it."""
+    import arrow
+
+    from mentee_tui.storage import Store
+
+    stamp = Store(db_path).now_iso()
+    moment = arrow.get(stamp)
+    assert moment.tzinfo is not None and stamp.endswith(moment.format("ZZ"))
+    assert abs((arrow.now() - moment).total_seconds()) < 60
+    assert Store(db_path, now=lambda: arrow.get("2026-03-02T09:00:00+01:00")).now_iso() == (
+        "2026-03-02T09:00:00+01:00"
+    )

@@ -13,10 +13,9 @@ from typing import TYPE_CHECKING, cast
 
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer
 
 from mentee_tui.storage import StorageError
-from mentee_tui.tui.widgets import NavBar
+from mentee_tui.tui.widgets import KeyBar, NavBar
 
 if TYPE_CHECKING:
     from mentee_tui.storage import Store
@@ -46,7 +45,7 @@ class MenteeScreen(Screen):
     def compose(self) -> ComposeResult:
         yield NavBar(self.MODE, id="nav")
         yield from self.compose_body()
-        yield Footer(compact=True)
+        yield KeyBar(id="keys")
 
     def compose_body(self) -> ComposeResult:
         yield from ()

@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any, Generic, TypeVar
 
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
@@ -114,21 +115,19 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self.status = TrackerStatus(id="tracker-status")
 
     def compose_body(self) -> ComposeResult:
+        self._fit_width(self.app.size.width)  # before the cards mount: nothing to restyle
         yield self.board
         yield LineInput(id="tracker-filter", placeholder="filter: name, organization, role, notes",
                         compact=True)
         yield self.status
 
     # -- loading ------------------------------------------------------------------------
-    def on_mount(self) -> None:
-        self._fit_width()
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_width(event.size.width)
 
-    def on_resize(self) -> None:
-        self._fit_width()
-
-    def _fit_width(self) -> None:
+    def _fit_width(self, width: int) -> None:
         """Wide cards (organization, days in stage) from `WIDE_FROM` columns on."""
-        wide = self.size.width >= WIDE_FROM
+        wide = width >= WIDE_FROM
         self.set_class(wide, "-wide")
         self._prompts.set_wide(wide)
         self.board.set_card_height(card_height(wide))

@@ -5,6 +5,7 @@ from mentee_tui.tui.lazy import lazy_exports
 _MODULES = {
     "SCREENS": "nav_bar",
     "NavBar": "nav_bar",
+    "KeyBar": "key_bar",
     "HighlightList": "highlight_list",
     "LineInput": "line_input",
     "MonthCell": "month_cell",
