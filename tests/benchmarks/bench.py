@@ -47,9 +47,10 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
+sys.path.insert(1, str(HERE.parent))  # tests/: the pty helper the end-to-end tests share
 
 import dataset  # noqa: E402
-from terminal import StepFailed, Terminal  # noqa: E402
+from helpers.terminal import StepFailed, Terminal  # noqa: E402
 
 STAGE_NAMES = ("Researched", "Contacted", "Coffee", "Asked", "Agreed", "Declined")
 COUNTS = re.compile(rf"\b({'|'.join(STAGE_NAMES)})\s+(\d[\d,]*)\b")

@@ -70,12 +70,12 @@ class DeclineModal(FormDialog[DeclineAnswer | None]):
         self.start_recovery()
         self.query_one("#decline-reason", Input).focus()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        if event.input.id == "decline-reason":
-            self.query_one("#decline-referral", Input).focus()
-        else:
-            self.action_save()
+    def line_submitted(self, line: Input) -> bool:
+        """Enter in the reason goes on to the referral; enter there declines."""
+        if line.id == "decline-referral":
+            self.after_typed_keys(self.action_save)
+            return True
+        return False
 
     def action_save(self) -> None:
         self.dismiss(

@@ -190,9 +190,9 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
             self.query_one("#setup-weekday", Select).disabled = event.value == "same"
         self._preview()
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.action_save()
+    def line_submitted(self, line: Input) -> bool:
+        self.after_typed_keys(self.action_save)  # enter in any field plans the year
+        return True
 
     def action_save(self) -> None:
         error = self.query_one("#setup-error", Static)

@@ -1,4 +1,7 @@
-"""A program in a real pseudo-terminal, its screen read back through the pyte emulator."""
+"""A program in a real pseudo-terminal, its screen read back through the pyte emulator.
+
+Used by the end-to-end tests (keys written to the pty as a person or a slow SSH link
+would send them) and by the benchmark (tests/benchmarks)."""
 
 from __future__ import annotations
 
@@ -28,15 +31,19 @@ class StepFailed(Exception):
 
 
 class Terminal:
-    """One process on a 100x30 xterm-256color pty; `text` is what its screen shows now."""
+    """One process on an xterm-256color pty (100x30 unless told); `text` is what its
+    screen shows now."""
 
-    def __init__(self, argv: Sequence[str], env: dict[str, str] | None = None) -> None:
+    def __init__(self, argv: Sequence[str], env: dict[str, str] | None = None,
+                 columns: int = COLUMNS, lines: int = LINES,
+                 term: str = "xterm-256color") -> None:
         master, slave = os.openpty()
-        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", LINES, COLUMNS, 0, 0))
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", lines, columns, 0, 0))
         environment = dict(env or os.environ)
-        environment.update(TERM="xterm-256color", COLUMNS=str(COLUMNS), LINES=str(LINES))
-        environment.pop("NO_COLOR", None)
-        self.screen = pyte.Screen(COLUMNS, LINES)
+        environment.update(TERM=term, COLUMNS=str(columns), LINES=str(lines))
+        if env is None:
+            environment.pop("NO_COLOR", None)
+        self.screen = pyte.Screen(columns, lines)
         self.stream = pyte.ByteStream(self.screen)
         self.fd = master
         self.started = time.perf_counter()
