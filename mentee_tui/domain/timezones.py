@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import os
 from datetime import datetime
-from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+from functools import cache
+from zoneinfo import ZoneInfo, ZoneInfoNotFoundError, available_timezones
 
 
 def system_timezone() -> str:
@@ -39,4 +40,27 @@ def is_zone(name: str) -> bool:
     return True
 
 
-__all__ = ["is_zone", "person_zone", "system_timezone"]
+@cache
+def zone_names() -> tuple[str, ...]:
+    """Every IANA zone name this system knows, sorted (for completion)."""
+    return tuple(sorted(available_timezones()))
+
+
+@cache
+def _by_folded_name() -> dict[str, str]:
+    return {name.casefold(): name for name in zone_names()}
+
+
+def canonical_zone(name: str) -> str | None:
+    """The IANA spelling of `name` matched case-insensitively ("europe/paris" →
+    "Europe/Paris"), or None when no zone has that name."""
+    name = name.strip()
+    if not name:
+        return None
+    found = _by_folded_name().get(name.casefold())
+    if found is not None:
+        return found
+    return name if is_zone(name) else None  # a name known to zoneinfo but not listed
+
+
+__all__ = ["canonical_zone", "is_zone", "person_zone", "system_timezone", "zone_names"]

@@ -12,7 +12,7 @@ from datetime import date
 from typing import Any
 
 from mentee_tui.domain.text import clean_line, clean_text
-from mentee_tui.domain.timezones import is_zone
+from mentee_tui.domain.timezones import canonical_zone
 from mentee_tui.model import LOGGED_EVENTS, SOURCES, STAGES, CandidateInput
 
 MIN_MINUTES, MAX_MINUTES = 5, 600
@@ -74,11 +74,15 @@ def check_months(value: Any) -> int:
 
 
 def check_timezone(name: str, *, allow_empty: bool = True) -> str:
-    """An IANA name such as Europe/Paris; '' (the system's zone) where `allow_empty`."""
+    """An IANA name such as Europe/Paris, in its own spelling whatever the case typed
+    ("europe/paris" is Europe/Paris); '' (the system's zone) where `allow_empty`."""
     name = str(name or "").strip()
-    if (name or not allow_empty) and not is_zone(name):
+    if not name and allow_empty:
+        return ""
+    zone = canonical_zone(name)
+    if zone is None:
         raise InvalidInput(f"unknown time zone {name!r}; use an IANA name such as Europe/Paris")
-    return name
+    return zone
 
 
 def parse_date(text: str) -> date:

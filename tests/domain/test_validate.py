@@ -59,3 +59,17 @@ def test_time_zones_and_emails():
     assert normalize_email(" Grace@Example.ORG ") == "Grace@example.org"
     with pytest.raises(InvalidInput, match="invalid email"):
         normalize_email("nope")
+
+
+@pytest.mark.parametrize("typed, zone", [
+    ("europe/paris", "Europe/Paris"), ("AMERICA/NEW_YORK", "America/New_York"),
+    ("utc", "UTC"), (" asia/kolkata ", "Asia/Kolkata"),
+])
+def test_a_time_zone_is_matched_whatever_its_case_and_kept_in_its_iana_spelling(typed, zone):
+    assert check_timezone(typed) == zone
+
+
+@pytest.mark.parametrize("typed", ["Mars/Olympus", "europe/pariss", "../etc/passwd", "Europe/"])
+def test_an_unknown_time_zone_is_refused_with_its_name(typed):
+    with pytest.raises(InvalidInput, match="unknown time zone"):
+        check_timezone(typed)

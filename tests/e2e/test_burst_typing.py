@@ -70,3 +70,22 @@ def test_a_burst_in_the_decline_dialog_keeps_reason_and_referral_apart(terminal,
     assert grace.stage == "declined"
     assert grace.history[-1].note.startswith("too many mentees")
     assert "Ada" not in grace.history[-1].note.replace("referred Ada Lovelace", "")
+
+
+def test_editing_keys_in_a_burst_edit_the_field_they_were_typed_in(terminal, db_path):
+    """A backspace or ctrl+u still queued for a field when Tab has moved on must not delete
+    from the next field (Textual resolves a key's binding against the focused widget)."""
+    _wait(terminal, "1 Home")
+    terminal.send("3")
+    _wait(terminal, "Researched")
+    terminal.send("n")
+    _wait(terminal, "New candidate")
+    backspace, ctrl_u = "\x7f", "\x15"
+    terminal.send(f"Ada Lovex{backspace}{TAB}typo{ctrl_u}ada@example.org{TAB}Role{backspace}"
+                  f"{backspace}le{TAB}Engines{CTRL_S}")
+    terminal.wait_for(lambda text: "New candidate" not in text and "Ada Love" in text,
+                      timeout=30, what="the new card on the board")
+    terminal.settle()
+    (card,) = Store(db_path).candidates.all()
+    assert (card.name, card.email, card.role, card.organization) == (
+        "Ada Love", "ada@example.org", "Role", "Engines")

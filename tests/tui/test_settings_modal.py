@@ -42,11 +42,13 @@ async def test_bad_values_show_a_message_and_save_nothing(app, store):
             await pilot.press("ctrl+s")
             await pilot.pause()
             assert isinstance(app.screen, SettingsModal)
-            assert expected in str(app.screen.query_one("#settings-error").render())
+            error = app.screen.query_one(f"{widget_id}-error")  # beside its own field
+            assert expected in str(error.render()) and error.display
+            assert app.focused is app.screen.query_one(widget_id)
             app.screen.query_one(widget_id).value = {
                 "#timezone": "", "#meeting-time": "09:00", "#follow-up-days": "7"}[widget_id]
             await pilot.pause()
-            assert not app.screen.query_one("#settings-error").display  # fixed: gone
+            assert not error.display  # fixed: gone
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
@@ -90,3 +92,36 @@ async def test_escape_warns_once_about_changed_settings_and_again_after_more_typ
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
     assert store.settings.get() == before
+
+
+async def test_leaving_a_field_checks_it_and_says_why_beside_it(app, store):
+    """'abc' in the follow-up days is not dropped silently: the message shows on leaving."""
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_settings(app, pilot)
+        assert app.focused is app.screen.query_one("#follow-up-days")
+        await pilot.press("ctrl+u", *"abc", "tab")
+        await pilot.pause()
+        error = app.screen.query_one("#follow-up-days-error")
+        assert error.display and "whole number" in str(error.render())
+        assert "'abc'" in str(error.render())
+        assert not app.screen.query_one("#meeting-time-error").display  # untouched: no message
+        await pilot.press("shift+tab", "ctrl+u", "3")
+        await pilot.pause()
+        assert not error.display
+
+
+async def test_the_time_zone_is_matched_whatever_its_case_and_completes(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_settings(app, pilot)
+        zone = app.screen.query_one("#timezone")
+        zone.focus()
+        await pilot.press(*"europe/pa")
+        await pilot.pause()
+        await pilot.press("right")  # takes the completion
+        await pilot.pause()
+        assert zone.value == "Europe/Paris"
+        zone.value = "america/new_york"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.settings.get().timezone == "America/New_York"  # stored in its IANA spelling

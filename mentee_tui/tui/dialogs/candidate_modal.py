@@ -16,10 +16,11 @@ from mentee_tui.domain.validate import InvalidInput, normalize_email
 from mentee_tui.model import SOURCES, Candidate, CandidateInput
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
 from mentee_tui.tui.widgets.line_input import LineInput
+from mentee_tui.tui.widgets.text_box import CleanTextArea
 
 # (field, label, placeholder) of the single-line inputs, in form order.
 LINE_FIELDS: tuple[tuple[str, str, str], ...] = (
-    ("name", "Name (required)", "e.g. Ada Lovelace"),
+    ("name", "Name", "required, e.g. Ada Lovelace"),
     ("email", "Email", "e.g. ada@example.org"),
     ("role", "Role", "e.g. Director of Engineering"),
     ("organization", "Organization", "e.g. Analytical Engines Ltd"),
@@ -48,14 +49,6 @@ class FlagCheckbox(Checkbox):
     def watch_value(self) -> None:
         self.BUTTON_INNER = "X" if self.value else " "
         super().watch_value()
-
-
-class CleanTextArea(TextArea):
-    """A multi-line field whose pastes lose control and escape characters (tabs and newlines stay)."""
-
-    async def _on_paste(self, event: events.Paste) -> None:
-        # TextArea's own handler runs next (handlers run down the MRO) with the cleaned text.
-        event.text = clean_text(event.text, multiline=True)
 
 
 class CandidateModal(FormDialog[CandidateInput | None]):
@@ -97,40 +90,49 @@ class CandidateModal(FormDialog[CandidateInput | None]):
         return getattr(candidate, name)
 
     def compose(self) -> ComposeResult:
+        """Label beside field, one line each, so the whole form and its buttons fit 80×24."""
         title = "New candidate" if self.candidate is None else "Edit candidate"
         with VerticalScroll(classes="dialog-box", id="candidate-box"):
             yield Static(Content(title), classes="dialog-title")
-            for name, label, placeholder in LINE_FIELDS:
-                yield Label(label, classes="field-label")
-                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
-                if name in ("name", "email"):
-                    yield Static("", id=f"{name}-error", classes="form-error")
-            yield Label("Source", classes="field-label")
-            source = str(self._value("source"))
-            yield Select(
-                [(s, s) for s in SOURCES],
-                value=source if source in SOURCES else "other",
-                allow_blank=False,
-                id="source",
-                compact=True,
-            )
-            for name, label, placeholder in MORE_LINE_FIELDS:
-                yield Label(label, classes="field-label")
-                yield LineInput(str(self._value(name)), id=name, placeholder=placeholder, compact=True)
-            for name, label in TEXT_FIELDS:
-                yield Label(label, classes="field-label")
-                yield CleanTextArea(
-                    str(self._value(name)), id=name, compact=True, tab_behavior="focus"
+            for name, label, placeholder in LINE_FIELDS[:2]:
+                yield from self._line_row(name, label, placeholder)
+                yield Static("", id=f"{name}-error", classes="form-error")
+            for name, label, placeholder in LINE_FIELDS[2:]:
+                yield from self._line_row(name, label, placeholder)
+            with Horizontal(classes="form-row"):
+                yield Label("Source", classes="form-label")
+                source = str(self._value("source"))
+                yield Select(
+                    [(s, s) for s in SOURCES],
+                    value=source if source in SOURCES else "other",
+                    allow_blank=False,
+                    id="source",
+                    compact=True,
                 )
+            for name, label, placeholder in MORE_LINE_FIELDS:
+                yield from self._line_row(name, label, placeholder)
+            for name, label in TEXT_FIELDS:
+                with Horizontal(classes="form-row form-area-row"):
+                    yield Label(label, classes="form-label")
+                    yield CleanTextArea(
+                        str(self._value(name)), id=name, compact=True, tab_behavior="focus"
+                    )
+            with Horizontal(classes="form-row", id="candidate-flags"):
+                for name, label in FLAG_FIELDS:
+                    yield FlagCheckbox(label, bool(self._value(name)), id=name, compact=True)
             yield Static(
                 "The programme advises against both: the card will carry a ⚠ warning.",
                 classes="dialog-hint",
             )
-            for name, label in FLAG_FIELDS:
-                yield FlagCheckbox(label, bool(self._value(name)), id=name, compact=True)
             with Horizontal(classes="dialog-buttons"):
-                yield Button("Save (ctrl+s)", id="save", variant="primary")
-                yield Button("Cancel (esc)", id="cancel")
+                yield Button("Save (ctrl+s)", id="save", variant="primary", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def _line_row(self, name: str, label: str, placeholder: str) -> ComposeResult:
+        with Horizontal(classes="form-row"):
+            yield Label(label, classes="form-label")
+            yield LineInput(str(self._value(name)), id=name, placeholder=placeholder,
+                            compact=True)
 
     def on_mount(self) -> None:
         self.start_recovery()
@@ -139,18 +141,27 @@ class CandidateModal(FormDialog[CandidateInput | None]):
     def on_input_changed(self, event: Input.Changed) -> None:
         """A message beside a field goes as soon as the field is right (cleaning: FormDialog)."""
         name = event.input.id
-        if name not in ("name", "email") or not self.query_one(f"#{name}-error").has_class(
-                "visible"):
-            return
-        value = clean_line(event.value)
-        if name == "name" and value:
-            self._error("name", "")
-        elif name == "email":
-            try:
-                normalize_email(value)
-            except InvalidInput:
-                return
-            self._error("email", "")
+        if name in ("name", "email") and self.query_one(f"#{name}-error").has_class("visible"):
+            self._check(name)
+
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a field checks it: the message shows beside it, before any save."""
+        if event.input.id in ("name", "email") and self.app.screen is self:  # not closing
+            self._check(event.input.id)
+
+    def _check(self, name: str) -> bool:
+        """Check one field now and show or clear its message; True when it is right."""
+        value = clean_line(self.query_one(f"#{name}", Input).value)
+        if name == "name":
+            self._error("name", "" if value else "A name is required.")
+            return bool(value)
+        try:
+            normalize_email(value)
+        except InvalidInput as exc:
+            self._error("email", str(exc).removeprefix("invalid email: "))
+            return False
+        self._error("email", "")
+        return True
 
     def _error(self, name: str, message: str) -> None:
         error = self.query_one(f"#{name}-error", Static)
@@ -168,17 +179,10 @@ class CandidateModal(FormDialog[CandidateInput | None]):
             values[name] = self.query_one(f"#{name}", Checkbox).value
         source = self.query_one("#source", Select).value
         values["source"] = source if isinstance(source, str) else "other"
-        first_bad = None
-        self._error("name", "" if values["name"] else "A name is required.")
-        if not values["name"]:
-            first_bad = "name"
-        try:
+        right = {name: self._check(name) for name in ("name", "email")}  # every message shows
+        first_bad = next((name for name, ok in right.items() if not ok), None)
+        if first_bad is None:
             values["email"] = normalize_email(str(values["email"]))
-            self._error("email", "")
-        except InvalidInput as exc:
-            message = str(exc).removeprefix("invalid email: ")
-            self._error("email", message)
-            first_bad = first_bad or "email"
         if first_bad:
             self.query_one(f"#{first_bad}", Input).focus()
             return None
@@ -190,4 +194,4 @@ class CandidateModal(FormDialog[CandidateInput | None]):
             self.dismiss(data)
 
 
-__all__ = ["CandidateModal", "CleanTextArea", "FlagCheckbox"]
+__all__ = ["CandidateModal", "FlagCheckbox"]

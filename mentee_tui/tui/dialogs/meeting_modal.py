@@ -23,6 +23,8 @@ from mentee_tui.model import (
 )
 from mentee_tui.tui.dialogs.form_dialog import UNSAVED
 from mentee_tui.tui.dialogs.recoverable import RecoverableForm
+from mentee_tui.tui.widgets.line_input import LineInput
+from mentee_tui.tui.widgets.text_box import CleanTextArea
 
 
 class MeetingModal(RecoverableForm[MeetingEdit | None]):
@@ -61,28 +63,28 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
             yield Static(Content(title), id="meeting-title", classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label("Date", classes="form-label")
-                yield Input(start.format("YYYY-MM-DD"), id="meeting-date", compact=True,
+                yield LineInput(start.format("YYYY-MM-DD"), id="meeting-date", compact=True,
                             placeholder="YYYY-MM-DD")
             note = Static("", id="meeting-month-note", classes="form-preview")
             note.display = False
             yield note
             with Horizontal(classes="form-row"):
                 yield Label("Time (HH:MM)", classes="form-label")
-                yield Input(start.format("HH:mm"), id="meeting-time", compact=True)
+                yield LineInput(start.format("HH:mm"), id="meeting-time", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Duration (minutes)", classes="form-label")
-                yield Input(str(m.duration_minutes), id="meeting-duration", type="integer",
+                yield LineInput(str(m.duration_minutes), id="meeting-duration", type="integer",
                             compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Status", classes="form-label")
                 yield Select([(s, s) for s in MEETING_STATUSES], value=m.status,
                              id="meeting-status", allow_blank=False, compact=True)
             yield Label("Agenda", classes="form-area-label")
-            yield TextArea(m.agenda, id="meeting-agenda", compact=True, classes="form-area")
+            yield CleanTextArea(m.agenda, id="meeting-agenda", compact=True, classes="form-area")
             yield Label("Notes", classes="form-area-label")
-            yield TextArea(m.notes, id="meeting-notes", compact=True, classes="form-area")
+            yield CleanTextArea(m.notes, id="meeting-notes", compact=True, classes="form-area")
             yield Label("Action items (one a line)", classes="form-area-label")
-            yield TextArea("\n".join(m.actions), id="meeting-actions", compact=True,
+            yield CleanTextArea("\n".join(m.actions), id="meeting-actions", compact=True,
                            classes="form-area")
             yield Static("", id="meeting-error", classes="form-error docked")
             with Horizontal(classes="dialog-buttons"):

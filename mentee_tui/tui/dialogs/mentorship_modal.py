@@ -26,6 +26,7 @@ from mentee_tui.domain.text import clean_line, sentence
 from mentee_tui.domain.validate import MAX_MONTHS
 from mentee_tui.model import MentorshipSetup
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
+from mentee_tui.tui.widgets.line_input import LineInput
 
 WHICH = [("same day of the month", "same"), ("1st", "1"), ("2nd", "2"), ("3rd", "3"),
          ("4th", "4"), ("last", "last")]
@@ -83,7 +84,7 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
                          classes="dialog-title")
             with Horizontal(classes="form-row"):
                 yield Label(f"Term (1-{MAX_MONTHS} months)", classes="form-label")
-                yield Input(str(d.months), id="setup-months", type="integer", compact=True)
+                yield LineInput(str(d.months), id="setup-months", type="integer", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Meeting day", classes="form-label")
                 yield Select(WHICH, value=which, id="setup-which", allow_blank=False, compact=True)
@@ -94,17 +95,17 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
                              disabled=which == "same")
             with Horizontal(classes="form-row"):
                 yield Label("Time (HH:MM)", classes="form-label")
-                yield Input(d.time, id="setup-time", placeholder="09:00", compact=True)
+                yield LineInput(d.time, id="setup-time", placeholder="09:00", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Duration (minutes)", classes="form-label")
-                yield Input(str(d.duration), id="setup-duration", type="integer", compact=True)
+                yield LineInput(str(d.duration), id="setup-duration", type="integer", compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("Time zone (IANA)", classes="form-label")
-                yield Input(d.timezone, id="setup-timezone", placeholder="Europe/Paris",
+                yield LineInput(d.timezone, id="setup-timezone", placeholder="Europe/Paris",
                             compact=True)
             with Horizontal(classes="form-row"):
                 yield Label("First meeting", classes="form-label")
-                yield Input(d.first, id="setup-first", placeholder="YYYY-MM-DD", compact=True)
+                yield LineInput(d.first, id="setup-first", placeholder="YYYY-MM-DD", compact=True)
             yield Static("", id="setup-preview", classes="form-preview")
             yield Static("", id="setup-error", classes="form-error docked")
             with Horizontal(classes="dialog-buttons"):
