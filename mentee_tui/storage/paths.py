@@ -19,7 +19,10 @@ def default_db_path() -> Path:
 
 def state_dir() -> Path:
     """Where small private state lives (which warnings were given), e.g.
-    ~/.local/state/mentee-tui; `$XDG_STATE_HOME` moves it on Linux."""
+    ~/.local/state/mentee-tui; `$XDG_STATE_HOME` moves it on Linux. Asked only when a
+    warning might be repeated, so platformdirs is imported here, not by every command."""
+    import platformdirs
+
     return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
 
 
