@@ -23,6 +23,8 @@ def fixed_clock() -> arrow.Arrow:
 def _isolated_env(monkeypatch, tmp_path):
     """Never touch the real data dir; keep colours and sizes deterministic."""
     monkeypatch.setenv("MENTEE_TUI_DB", str(tmp_path / "env-db" / "mentee.json"))
+    # Which warnings were given (storage.notices) goes to a fresh state folder per test.
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     monkeypatch.setenv("TZ", "UTC")
 
 

@@ -1,4 +1,5 @@
-"""The calendar's subcommands: `agree`, `meetings` and `export ics` (no Textual import).
+"""The calendar's subcommands: `agree` and `meetings` (no Textual import; `export ics` is
+with the other exports in `exchange`).
 
 Dates, schedules and calendars are imported by the commands that use them: every
 subcommand builds this parser, and most never need them.
@@ -8,9 +9,7 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
-from pathlib import Path
 
 from mentee_tui.cli.support import EXIT_OK
 from mentee_tui.cli.support import fail as _fail
@@ -43,12 +42,6 @@ def add_calendar_commands(add_sub: AddSub) -> None:
     meetings = add_sub("meetings", "list the meetings of every mentorship",
                        "mentee-tui meetings --json")
     meetings.add_argument("--json", action="store_true", help="print JSON with every field")
-
-    export = add_sub("export", "export data to a file (or to the screen without -o)",
-                     "mentee-tui export ics -o mentoring.ics")
-    export.add_argument("format", metavar="FORMAT", choices=sorted(EXPORTERS),
-                        help=f"one of: {', '.join(sorted(EXPORTERS))}")
-    export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of printing")
 
 
 def cmd_agree(args, db_path) -> int:
@@ -107,34 +100,6 @@ def cmd_meetings(args, db_path) -> int:
     return EXIT_OK
 
 
-def _export_ics(store) -> str:
-    from mentee_tui.domain.ics import export_ics
+CALENDAR_COMMANDS = {"agree": cmd_agree, "meetings": cmd_meetings}
 
-    return export_ics(store.calendar.mentorships(), store.calendar.meetings())
-
-
-EXPORTERS: dict[str, Callable] = {"ics": _export_ics}
-
-
-def cmd_export(args, db_path) -> int:
-    from mentee_tui.storage.files import write_private_text
-
-    if args.output:
-        target = Path(args.output).expanduser()
-        if not target.parent.is_dir():
-            return _fail(f"cannot write {target}: no folder {target.parent}")
-    text = EXPORTERS[args.format](_open_store(db_path))
-    if not args.output:
-        sys.stdout.write(text)
-        return EXIT_OK
-    try:
-        write_private_text(target, text)
-    except OSError as exc:
-        return _fail(f"cannot write {target}: {exc.strerror}")
-    print(f"wrote {target}", file=sys.stderr)
-    return EXIT_OK
-
-
-CALENDAR_COMMANDS = {"agree": cmd_agree, "meetings": cmd_meetings, "export": cmd_export}
-
-__all__ = ["CALENDAR_COMMANDS", "EXPORTERS", "add_calendar_commands"]
+__all__ = ["CALENDAR_COMMANDS", "add_calendar_commands"]

@@ -1,4 +1,5 @@
-"""Believable sample data for `--demo`, screenshots and tests."""
+"""Believable sample data for `--demo`, screenshots and tests: a LinkedIn connection
+imported as LinkedIn's export writes it, a referral from a decline, a year of meetings."""
 
 from __future__ import annotations
 
@@ -33,13 +34,14 @@ REFLECTIONS = {
 CANDIDATES: list[dict] = [
     dict(name="Priya Raman", organization="Northwind", role="Director of Engineering",
          source="linkedin", email="priya.raman@example.com",
+         linkedin=("https://www.linkedin.com/in/priya-raman-example", "03 Feb 2022"),
          path=[("researched", 60), ("contacted", 52), ("coffee", 40), ("asked", 30), ("agreed", 24)],
          why="Went from SRE to director in eight years; runs the platform org I admire."),
     dict(name="Tomás Ortega", organization="Contoso", role="VP Product", source="network",
          path=[("researched", 45), ("contacted", 38), ("coffee", 30), ("asked", 21), ("declined", 14)],
          notes="Said no for now: too many mentees. Suggested Mei Lin."),
     dict(name="Mei Lin", organization="Contoso", role="Head of Design Systems", source="referral",
-         introduced_by="Tomás Ortega", path=[("researched", 14), ("contacted", 12)]),
+         introduced_by="Tomás Ortega", referred_by="Tomás Ortega", path=[("researched", 14), ("contacted", 12)]),
     dict(name="Grace Adeyemi", organization="Fabrikam", role="Principal Engineer",
          source="event", email="grace@example.org",
          path=[("researched", 20), ("contacted", 15), ("coffee", 9)]),
@@ -89,7 +91,14 @@ def fill_demo(path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | Non
         path_ = spec.pop("path")
         first_stage, first_days = path_[0]
         clock.current = base.shift(days=-first_days, hours=-2)
-        candidate = store.candidates.add(CandidateInput(**spec), stage=first_stage)
+        linkedin = spec.pop("linkedin", None)
+        referrer = spec.pop("referred_by", None)
+        if linkedin is not None:
+            candidate = _import_from_linkedin(store, CandidateInput(**spec), *linkedin)
+        else:
+            referred_by = next((c.id for c in store.candidates.all() if c.name == referrer), None)
+            candidate = store.candidates.add(CandidateInput(**spec), stage=first_stage,
+                                             referred_by=referred_by)
         for stage, days in path_[1:]:
             clock.current = base.shift(days=-days, hours=-1)
             store.tracker.move(candidate.id, stage)
@@ -99,6 +108,22 @@ def fill_demo(path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | Non
     _demo_mentorship(store, clock, base)
     clock.current = base
     return Store(path, now=now)
+
+
+def _import_from_linkedin(store: Store, data: CandidateInput, url: str, connected: str):
+    """The card as `mentee-tui import Connections.csv` makes it, then the why filled in."""
+    from dataclasses import replace
+
+    from mentee_tui.domain.csv_import import parse_csv
+    from mentee_tui.storage.exchange import import_csv
+
+    first, _, last = data.name.partition(" ")
+    export = ("\ufeffNotes:\r\n\"Some email addresses may be missing.\"\r\n\r\n"
+              "First Name,Last Name,URL,Email Address,Company,Position,Connected On\r\n"
+              f"{first},{last},{url},{data.email},{data.organization},{data.role},{connected}\r\n")
+    [card] = import_csv(store.candidates, parse_csv(export)).added
+    imported = next(c for c in store.candidates.all() if c.email == card.values["email"])
+    return store.candidates.update(imported.id, replace(data, url=url))
 
 
 def _demo_mentorship(store: Store, clock: _Clock, base: arrow.Arrow) -> None:

@@ -15,14 +15,13 @@ from typing import NoReturn
 
 from mentee_tui import __version__
 from mentee_tui.cli.calendar import CALENDAR_COMMANDS, add_calendar_commands
-from mentee_tui.cli.support import EXIT_DB, EXIT_OK, EXIT_USAGE
+from mentee_tui.cli.candidates import CANDIDATE_COMMANDS, add_candidate_commands
+from mentee_tui.cli.exchange import EXCHANGE_COMMANDS, add_exchange_commands
+from mentee_tui.cli.support import EXIT_DB, EXIT_OK, EXIT_USAGE, FILE_COMPLETION
 from mentee_tui.cli.support import fail as _fail
-from mentee_tui.cli.support import open_store as _open_store
-from mentee_tui.domain.text import plural
-from mentee_tui.model import SOURCES, STAGES, CandidateInput
 from mentee_tui.storage.paths import ENV_VAR, resolve_db_path
 
-ADDABLE_STAGES = tuple(s for s in STAGES if s != "agreed")
+COMPLETION_SHELLS = ("bash", "zsh")
 
 
 class _Parser(argparse.ArgumentParser):
@@ -43,7 +42,8 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"mentee-tui {__version__}")
-    parser.add_argument("--db", metavar="PATH", help="the database file to use")
+    db = parser.add_argument("--db", metavar="PATH", help="the database file to use")
+    db.complete = FILE_COMPLETION
     parser.add_argument(
         "--demo", action="store_true", help="open a temporary database filled with sample data"
     )
@@ -58,90 +58,26 @@ def build_parser() -> argparse.ArgumentParser:
             formatter_class=argparse.RawDescriptionHelpFormatter,
         )
 
-    add = add_sub("add", "add a prospective mentor and print the new id",
-                  "mentee-tui add 'Grace Hopper' --email grace@example.org --org Navy --stage contacted")
-    add.add_argument("name", metavar="NAME")
-    add.add_argument("--email", default="", metavar="E")
-    add.add_argument("--org", default="", metavar="O")
-    add.add_argument("--role", default="", metavar="R")
-    add.add_argument("--source", default="other", metavar="S", help=f"one of: {', '.join(SOURCES)}")
-    add.add_argument("--stage", default="researched", metavar="STAGE",
-                     help=f"one of: {', '.join(ADDABLE_STAGES)}")
-    add.add_argument("--notes", default="", metavar="N")
-
-    lst = add_sub("list", "list candidates", "mentee-tui list --stage coffee --json")
-    lst.add_argument("--stage", metavar="STAGE", help=f"one of: {', '.join(STAGES)}")
-    lst.add_argument("--json", action="store_true", help="print JSON with every field and the history")
-
-    move = add_sub("move", "move a candidate to another stage", "mentee-tui move 3 coffee")
-    move.add_argument("id", metavar="ID")
-    move.add_argument("stage", metavar="STAGE", help=f"one of: {', '.join(ADDABLE_STAGES)}")
-
-    add_sub("where", "print the database path in use", "mentee-tui --db ~/mentee.json where")
+    add_candidate_commands(add_sub)
     add_calendar_commands(add_sub)
+    add_exchange_commands(add_sub)
+    completion = add_sub("completion", "print the shell completion script for bash or zsh",
+                         "mentee-tui completion bash > ~/.local/share/bash-completion/"
+                         "completions/mentee-tui")
+    completion.add_argument("shell", metavar="SHELL", choices=COMPLETION_SHELLS,
+                            help=f"one of: {', '.join(COMPLETION_SHELLS)}")
+    add_sub("where", "print the database path in use", "mentee-tui --db ~/mentee.json where")
     return parser
 
 
-def _cmd_add(args, db_path) -> int:
-    if args.stage not in ADDABLE_STAGES:
-        if args.stage == "agreed":
-            return _fail("a new candidate cannot start at agreed; add it, then `mentee-tui agree`")
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}")
-    data = CandidateInput(name=args.name, email=args.email, organization=args.org,
-                          role=args.role, source=args.source, notes=args.notes)
-    from mentee_tui.domain.validate import candidate_fields
+def _cmd_completion(args, _db_path) -> int:
+    import shtab
 
-    candidate_fields(data)  # bad input fails before the database (or its folder) is touched
-    candidate = _open_store(db_path).candidates.add(data, stage=args.stage)
-    print(candidate.id)
+    sys.stdout.write(shtab.complete(build_parser(), shell=args.shell))
     return EXIT_OK
 
 
-def _cmd_list(args, db_path) -> int:
-    if args.stage is not None and args.stage not in STAGES:
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(STAGES)}")
-    candidates = _open_store(db_path).candidates.all(stage=args.stage)
-    if args.json:
-        print(json.dumps([c.to_dict() for c in candidates], ensure_ascii=False, indent=2))
-        return EXIT_OK
-    if not candidates:
-        if args.stage is not None:
-            print(f"No candidates in {args.stage}.")
-        else:
-            print("No candidates yet. Add one: mentee-tui add 'Full Name' --org Company")
-        return EXIT_OK
-    width = max(len(c.name) for c in candidates)
-    for c in candidates:
-        org = f"  {c.organization}" if c.organization else ""
-        print(f"{c.id:>4}  {c.stage:<10}  {c.name:<{width}}{org}")
-    return EXIT_OK
-
-
-def _cmd_move(args, db_path) -> int:
-    try:
-        candidate_id = int(args.id)
-    except ValueError:
-        return _fail(f"not a candidate id: {args.id!r}")
-    if args.stage == "agreed":
-        return _fail("to move a candidate to agreed, use `mentee-tui agree`")
-    if args.stage not in STAGES:
-        return _fail(f"unknown stage {args.stage!r}; choose one of: {', '.join(ADDABLE_STAGES)}")
-    store = _open_store(db_path)
-    before = store.candidates.get(candidate_id)
-    if before.stage == args.stage:
-        print(f"{before.id} {before.name} is already in {before.stage}; nothing changed")
-        return EXIT_OK
-    upcoming = store.calendar.cancelled_by_leaving(candidate_id) if before.stage == "agreed" else None
-    candidate = store.tracker.move(candidate_id, args.stage)
-    print(f"{candidate.id} {candidate.name}: {candidate.stage}")
-    if upcoming is not None:
-        print(f"The mentorship with {candidate.name} has ended: "
-              f"{plural(upcoming, 'planned meeting')} cancelled, held ones kept.")
-    return EXIT_OK
-
-
-COMMANDS = {"add": _cmd_add, "list": _cmd_list, "move": _cmd_move}
-COMMANDS.update(CALENDAR_COMMANDS)  # agree, meetings, export
+COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS}
 
 
 @contextmanager
@@ -185,6 +121,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "where":
             print(db_path)
             return EXIT_OK
+        if args.command == "completion":
+            return _cmd_completion(args, db_path)
         if args.command in COMMANDS and args.demo:
             # Never let `--demo add` write into the person's real database.
             with _demo_database() as (_folder, demo_path):

@@ -8,6 +8,9 @@ from __future__ import annotations
 import sys
 
 EXIT_OK, EXIT_DB, EXIT_USAGE = 0, 1, 2
+# shtab's "complete a file name" for an argument (`action.complete = FILE_COMPLETION`),
+# spelled out so building the parser does not import shtab.
+FILE_COMPLETION = {"bash": "_shtab_compgen_files", "zsh": "_files", "tcsh": "f"}
 
 
 def fail(message: str, status: int = EXIT_USAGE) -> int:
@@ -17,13 +20,14 @@ def fail(message: str, status: int = EXIT_USAGE) -> int:
 
 
 def open_store(db_path):
-    """The store at `db_path`, its warnings (a folder others can read) on stderr."""
+    """The store at `db_path`, its warnings on stderr (a folder others can read: once per
+    folder, not on every command)."""
     from mentee_tui.storage import Store
 
     store = Store(db_path)
-    for warning in store.warnings:
+    for warning in store.warnings_once():
         print(f"mentee-tui: warning: {warning}", file=sys.stderr)
     return store
 
 
-__all__ = ["EXIT_DB", "EXIT_OK", "EXIT_USAGE", "fail", "open_store"]
+__all__ = ["EXIT_DB", "EXIT_OK", "EXIT_USAGE", "FILE_COMPLETION", "fail", "open_store"]

@@ -93,9 +93,27 @@ def parse_date(text: str) -> date:
 
 
 def check_stage(stage: str, allowed: tuple[str, ...] = STAGES) -> str:
-    if stage not in allowed:
-        raise InvalidInput(f"unknown stage {stage!r}; choose one of: {', '.join(allowed)}")
-    return stage
+    """A stage name in its stored form: `Coffee` and ` COFFEE ` are `coffee`."""
+    name = clean_line(stage).lower()
+    if name not in allowed:
+        raise InvalidInput(f"unknown stage {clean_line(stage)!r}; choose one of: {', '.join(allowed)}")
+    return name
+
+
+TRUE_WORDS = frozenset({"true", "yes", "y", "1", "x"})
+FALSE_WORDS = frozenset({"false", "no", "n", "0", ""})
+
+
+def check_flag(value: object, what: str) -> bool:
+    """A yes/no column of a spreadsheet: true/false, yes/no, 1/0, x or empty."""
+    if isinstance(value, bool):
+        return value
+    word = clean_line(value).lower()
+    if word in TRUE_WORDS:
+        return True
+    if word in FALSE_WORDS:
+        return False
+    raise InvalidInput(f"{what} must be true or false, not {clean_line(value)!r}")
 
 
 def check_event(event: str) -> str:
@@ -155,6 +173,7 @@ __all__ = [
     "candidate_fields",
     "check_duration",
     "check_event",
+    "check_flag",
     "check_follow_up_days",
     "check_months",
     "check_source",

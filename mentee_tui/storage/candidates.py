@@ -7,12 +7,13 @@ are in `tracker.py` and use the transaction-level methods here.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from tinydb import TinyDB
 from tinydb.table import Document
 
+from mentee_tui.domain.duplicates import DuplicateFound, find_duplicate
 from mentee_tui.domain.text import clean_text
 from mentee_tui.domain.validate import candidate_fields, check_event, check_stage
 from mentee_tui.model import Candidate, CandidateInput, HistoryEntry
@@ -41,7 +42,7 @@ class CandidateRepository:
     def all(self, stage: str | None = None) -> list[Candidate]:
         """Every card in id order, or those of one stage."""
         if stage is not None:
-            check_stage(stage)
+            stage = check_stage(stage)
         found = self.db.records(TABLE, _to_candidate)
         return found if stage is None else [c for c in found if c.stage == stage]
 
@@ -51,15 +52,23 @@ class CandidateRepository:
 
     # -- one transaction each ------------------------------------------------------
     def add(self, data: CandidateInput, *, stage: str = "researched",
-            referred_by: int | None = None, note: str = "") -> Candidate:
+            referred_by: int | None = None, note: str = "",
+            refuse_duplicate: bool = False) -> Candidate:
+        """`refuse_duplicate`: raise DuplicateFound for a card like one already there (the
+        command line); the form warns first and then saves what the person confirmed."""
         values = candidate_fields(data)
-        check_stage(stage)
+        stage = check_stage(stage)
         with self.db.writing() as tx:
+            if refuse_duplicate:
+                self._refuse_duplicate(values)
             return self.insert(tx, values, stage, referred_by, note)
 
-    def update(self, candidate_id: int, data: CandidateInput) -> Candidate:
+    def update(self, candidate_id: int, data: CandidateInput, *,
+               refuse_duplicate: bool = False) -> Candidate:
         values = candidate_fields(data)
         with self.db.writing() as tx:
+            if refuse_duplicate:
+                self._refuse_duplicate(values, candidate_id)
             candidate = self.load(tx, candidate_id)
             for key, value in values.items():
                 setattr(candidate, key, value)
@@ -75,6 +84,13 @@ class CandidateRepository:
             return self.save(tx, candidate)
 
     # -- inside a transaction ------------------------------------------------------
+    def _refuse_duplicate(self, values: dict[str, Any], exclude_id: int | None = None) -> None:
+        """Inside a write: the cards read are the file as locked (see `Database.writing`)."""
+        duplicate = find_duplicate(values["name"], values["email"], values["organization"],
+                                   self.db.records(TABLE, _to_candidate), exclude_id)
+        if duplicate is not None:
+            raise DuplicateFound(duplicate)
+
     @staticmethod
     def load(tx: TinyDB, candidate_id: int) -> Candidate:
         doc = tx.table(TABLE).get(doc_id=candidate_id)
@@ -89,14 +105,17 @@ class CandidateRepository:
         return None if doc is None else dict(doc)
 
     def insert(self, tx: TinyDB, values: dict[str, Any], stage: str,
-               referred_by: int | None, note: str = "") -> Candidate:
-        """A new card from checked `values` (see `validate.candidate_fields`)."""
+               referred_by: int | None, note: str = "",
+               earlier: Sequence[HistoryEntry] = ()) -> Candidate:
+        """A new card from checked `values` (see `validate.candidate_fields`); `earlier`:
+        history from before it was added (an imported LinkedIn connection date)."""
         now = self.now_iso()
         new_id = Database.next_id(tx, TABLE)
         candidate = Candidate(
             id=new_id, **values, stage=stage, referred_by=referred_by,
             created_at=now, updated_at=now,
-            history=[HistoryEntry(at=now, event="stage", stage=stage, note=clean_text(note))],
+            history=[*earlier,
+                     HistoryEntry(at=now, event="stage", stage=stage, note=clean_text(note))],
         )
         tx.table(TABLE).insert(Document(to_doc(candidate), doc_id=new_id))
         return candidate

@@ -166,6 +166,8 @@ class Database:
         self._records: dict[str, _RecordCache] = {}
         self.loads = 0  # how many times the file was read and parsed (tests count them)
         self.warnings: list[str] = []
+        self.readable_folder: Path | None = None  # a folder others can read, and
+        self.folder_warning = ""  # the warning about it
         self._prepare_folder()
         self._current()  # fail early and clearly on a corrupt file
         self._migrate_if_needed()
@@ -176,10 +178,12 @@ class Database:
         created here, so reading (`list`, `meetings`) leaves no folder behind."""
         folder = self.path.parent
         if folder.is_dir() and folder.stat().st_mode & (stat.S_IRGRP | stat.S_IROTH):
-            self.warnings.append(
+            self.readable_folder = folder
+            self.folder_warning = (
                 f"The folder {folder} can be read by other users; "
                 f"consider `chmod 700 {folder}` to keep your database private."
             )
+            self.warnings.append(self.folder_warning)
         if self.path.exists():
             mode = stat.S_IMODE(self.path.stat().st_mode)
             if mode != 0o600 and self.path.stat().st_uid == os.getuid():

@@ -17,6 +17,15 @@ def default_db_path() -> Path:
     return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)) / DB_FILENAME
 
 
+def state_dir() -> Path:
+    """Where small private state lives (which warnings were given), e.g.
+    ~/.local/state/mentee-tui; `$XDG_STATE_HOME` moves it on Linux. Asked only when a
+    warning might be repeated, so platformdirs is imported here, not by every command."""
+    import platformdirs
+
+    return Path(platformdirs.user_state_dir(APP_NAME, appauthor=False))
+
+
 def resolve_db_path(cli_path: str | os.PathLike[str] | None = None) -> Path:
     """`--db PATH`, else `$MENTEE_TUI_DB`, else the platform data dir."""
     if cli_path:

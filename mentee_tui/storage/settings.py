@@ -20,7 +20,7 @@ from mentee_tui.storage.database import Database
 TABLE = "settings"
 
 
-def _checked(settings: Settings) -> Settings:
+def checked_settings(settings: Settings) -> Settings:
     """The same rules as the settings form and the mentorship setup (`validate`)."""
     return replace(
         settings,
@@ -51,7 +51,7 @@ class SettingsRepository:
                 if not hasattr(current, key):
                     raise InvalidInput(f"unknown setting {key!r}")
                 setattr(current, key, value)
-            current = _checked(current)
+            current = checked_settings(current)
             if doc is None:
                 table.insert(Document(current.to_dict(), doc_id=1))
             else:
@@ -59,4 +59,4 @@ class SettingsRepository:
             return current
 
 
-__all__ = ["TABLE", "SettingsRepository"]
+__all__ = ["TABLE", "SettingsRepository", "checked_settings"]

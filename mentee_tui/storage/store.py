@@ -82,6 +82,18 @@ class Store:
     def warnings(self) -> list[str]:
         return self.db.warnings
 
+    def warnings_once(self) -> list[str]:
+        """The warnings, less the readable-folder one when it was given for this folder
+        before (see `notices`): a script of many commands hears it once."""
+        folder = self.db.readable_folder
+        if folder is None:
+            return list(self.warnings)
+        from mentee_tui.storage.notices import first_time, folder_key
+
+        if first_time(folder_key(folder)):
+            return list(self.warnings)
+        return [w for w in self.warnings if w != self.db.folder_warning]
+
     def signature(self) -> Signature | None:
         """Changes whenever the file is replaced (by this process or another)."""
         return self.db.signature()

@@ -62,7 +62,7 @@ class Tracker:
         """Move and date it; `undoable` (the tracker's moves) remembers it for `u`.
         The tracker and the command line move to agreed with `agree`, which plans the
         mentorship too."""
-        check_stage(stage)
+        stage = check_stage(stage)
         with self.db.writing() as tx:
             candidate = self.candidates.load(tx, candidate_id)
             _check_unmoved(candidate, expected)

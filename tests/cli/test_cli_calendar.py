@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from icalendar import Calendar
@@ -158,10 +159,16 @@ def test_exported_file_is_private(db, tmp_path):
     assert target.stat().st_mode & 0o777 == 0o600
 
 
-def test_move_out_of_agreed_says_the_mentorship_ended(db, capsys):
+def test_move_out_of_agreed_needs_end_mentorship_and_then_says_it_ended(db, capsys):
     assert run(db, "agree", "1", "--months", "3", "--first", "2027-01-12") == 0
     capsys.readouterr()
-    assert run(db, "move", "1", "asked") == 0
+    before = Path(db).read_bytes()
+    assert run(db, "move", "1", "asked") == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "--end-mentorship" in err
+    assert "would end the mentorship and cancel 3 planned meetings" in err
+    assert Path(db).read_bytes() == before  # nothing written
+    assert run(db, "move", "1", "asked", "--end-mentorship") == 0
     out = capsys.readouterr().out
     assert "has ended: 3 planned meetings cancelled, held ones kept" in out
     assert {m.status for m in Store(db).calendar.meetings()} == {"cancelled"}

@@ -5,6 +5,7 @@ from __future__ import annotations
 from textual import events
 from textual.widgets import Checkbox, Input, Select, TextArea
 
+from mentee_tui.model import CandidateInput
 from mentee_tui.tui.dialogs import CandidateModal
 from mentee_tui.tui.screens import TrackerScreen
 
@@ -174,3 +175,37 @@ async def test_the_flags_read_without_colour(app):
         flag.value = True
         await pilot.pause()
         assert "X" in flag.render().plain
+
+
+async def test_a_duplicate_is_warned_about_once_then_saved(app, store):
+    store.candidates.add(CandidateInput(name="Grace Hopper", organization="Navy"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        form.query_one("#name", Input).value = "GRACE hopper"
+        form.query_one("#organization", Input).value = "navy"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form  # warned, not saved
+        warning = str(form.query_one("#name-error").render())
+        assert "Grace Hopper (#1) is already on the tracker" in warning
+        assert "Save again" in warning
+        assert len(store.candidates.all()) == 1
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, TrackerScreen)
+    assert [c.name for c in store.candidates.all()] == ["Grace Hopper", "GRACE hopper"]
+
+
+async def test_changing_the_values_after_the_warning_warns_again(app, store):
+    store.candidates.add(CandidateInput(name="Ada", email="ada@example.org"))
+    async with app.run_test(size=(80, 24)) as pilot:
+        form = await open_form(app, pilot)
+        form.query_one("#name", Input).value = "Ada L"
+        form.query_one("#email", Input).value = "ADA@example.org"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        form.query_one("#role", Input).value = "Analyst"
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert app.screen is form and "the same email" in str(form.query_one("#name-error").render())
+    assert len(store.candidates.all()) == 1

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from textual import events
@@ -11,7 +12,8 @@ from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.widgets import Button, Checkbox, Input, Label, Select, Static, TextArea
 
-from mentee_tui.domain.text import clean_line, clean_text
+from mentee_tui.domain.duplicates import find_duplicate
+from mentee_tui.domain.text import clean_line, clean_text, sentence
 from mentee_tui.domain.validate import InvalidInput, normalize_email
 from mentee_tui.model import SOURCES, Candidate, CandidateInput
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
@@ -71,11 +73,14 @@ class CandidateModal(FormDialog[CandidateInput | None]):
     ]
 
     def __init__(
-        self, candidate: Candidate | None = None, *, restore: dict | None = None
+        self, candidate: Candidate | None = None, *, restore: dict | None = None,
+        existing: Sequence[Candidate] = (),
     ) -> None:
         super().__init__(classes="mentee-dialog")
         self.candidate = candidate
         self.restore = restore
+        self.existing = existing  # a new card like one of these is warned about first
+        self._warned_duplicate: CandidateInput | None = None
 
     def recovery_context(self) -> dict:
         if self.candidate is None:
@@ -188,10 +193,26 @@ class CandidateModal(FormDialog[CandidateInput | None]):
             return None
         return CandidateInput(**values)
 
+    def _duplicate_warning(self, data: CandidateInput) -> str:
+        """For a new card like one already there (`duplicates`, the one rule): the warning,
+        once; saving the same values again adds it anyway."""
+        if self.candidate is not None or data == self._warned_duplicate:
+            return ""
+        duplicate = find_duplicate(data.name, data.email, data.organization, self.existing)
+        if duplicate is None:
+            return ""
+        self._warned_duplicate = data
+        return f"{sentence(duplicate.message())} Save again to add them anyway."
+
     def action_save(self) -> None:
         data = self.collect()
-        if data is not None:
-            self.dismiss(data)
+        if data is None:
+            return
+        warning = self._duplicate_warning(data)
+        if warning:
+            self._error("name", warning)
+            return
+        self.dismiss(data)
 
 
 __all__ = ["CandidateModal", "FlagCheckbox"]

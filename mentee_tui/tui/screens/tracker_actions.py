@@ -196,7 +196,8 @@ class TrackerCardActions:
                 self.show_card(added.id)
                 self._say(f"Added {added.name} to Researched.")
 
-        self.app.push_screen(CandidateModal(restore=restore), done)
+        self.app.push_screen(
+            CandidateModal(restore=restore, existing=self.store.candidates.all()), done)
 
     def action_edit(self) -> None:
         candidate = self._need_selection()
