@@ -322,8 +322,8 @@ class ReflectionScreen(MenteeScreen):
             return
         reflection = done.value
         if not reflection.revisions:
-            self.refuse(f"No revisions of “{editor.prompt.title}” yet: one is kept each time "
-                        "you leave an answer you changed.")
+            self.refuse(f"No revisions of “{editor.prompt.title}” yet: leaving a changed "
+                        "answer keeps one.")
             return
         settings = self.mentee_app.attempt(self.store.settings.get)
         zone = person_zone(settings.value if settings is not None else None)

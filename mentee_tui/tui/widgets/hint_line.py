@@ -20,6 +20,7 @@ class HintLine(Static):
         self.hint = ""
         self.message = ""
         self._timer: Timer | None = None
+        self.add_class("-blank")
 
     def show_hint(self, hint: str) -> None:
         """The line shown when there is no message (empty: the line shows nothing)."""
