@@ -66,6 +66,15 @@ def answered_count(texts: dict[str, str]) -> int:
     return sum(1 for key in PROMPT_KEYS if texts.get(key, "").strip())
 
 
+def same_answer(before: str, after: str) -> bool:
+    """Whether two texts say the same thing: only blank lines or spaces at either end differ.
+
+    A key that only navigated (an `enter` that reached the editor, a stray space) never makes
+    a new revision, and a blank answer is never kept as one.
+    """
+    return before.strip() == after.strip()
+
+
 def revision_diff(before: str, after: str) -> list[tuple[str, str]]:
     """What changed between two revisions, line by line: ("+", added), ("-", removed), (" ", kept).
 

@@ -10,11 +10,18 @@ from mentee_tui.model.records import build, from_json, known_fields, plain_dict
 
 @dataclass(slots=True)
 class Revision:
+    """A dated copy of an answer. `restored_from`: the `at` of the earlier revision this one
+    brought back (a restore), else empty; older files have no such key."""
+
     at: str
     text: str
+    restored_from: str = ""
 
     def to_dict(self) -> dict[str, Any]:
-        return plain_dict(self)
+        data = plain_dict(self)
+        if not self.restored_from:
+            del data["restored_from"]  # the shape files had before restores were recorded
+        return data
 
 
 @dataclass(slots=True)

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
+from textual.notifications import Notify
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
@@ -94,6 +95,21 @@ class MenteeApp(App[int]):
         name = getattr(theme, "name", str(theme))
         if self.store.settings.get().theme != name:
             self.attempt(self.store.settings.update, theme=name)
+
+    def on_notify(self, event: Notify) -> None:
+        """One notification at a time: toasts never pile up over the board or help.
+
+        A new notification replaces every one on screen except errors. An error stays
+        until its own timeout, so it is never lost: later notices show beside it, not
+        instead of it, and a new error replaces only the same error repeated. Runs on the
+        UI thread, just before Textual adds the new one, whatever thread called `notify`.
+        """
+        new = event.notification
+        for shown in list(self._notifications):
+            repeated = new.severity == "error" and (shown.title, shown.message) == (
+                new.title, new.message)
+            if shown.severity != "error" or repeated:
+                self._unnotify(shown, refresh=False)
 
     # -- storage ------------------------------------------------------------------
     def attempt(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> Done[T] | None:

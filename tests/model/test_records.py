@@ -68,3 +68,13 @@ def test_missing_fields_and_non_objects_are_damaged_records():
         Candidate.from_dict(_candidate().to_dict() | {"history": [{"event": "stage"}]})
     with pytest.raises(DamagedRecord, match="Recovery record"):
         Recovery.from_dict({"kind": 3})
+
+
+def test_a_revision_records_the_restore_it_came_from_and_old_files_still_load():
+    old = Reflection.from_dict({"key": "skills", "text": "F", "updated_at": "",
+                                "revisions": [{"at": "2026-11-01T09:00:00+00:00", "text": "F"}]})
+    assert old.revisions[0].restored_from == ""
+    assert "restored_from" not in old.to_dict()["revisions"][0]  # the old shape, unchanged
+    restored = Revision(at="2026-11-02T09:00:00+00:00", text="F",
+                        restored_from="2026-11-01T09:00:00+00:00")
+    assert Revision(**restored.to_dict()) == restored

@@ -122,3 +122,25 @@ def test_leaving_an_answer_saved_before_never_writes_it_over_a_newer_one(db_path
     answer = session_a.reflections.get("skills")
     assert answer.text == "Alpha"
     assert [r.text for r in answer.revisions] == ["Beta"]  # kept once, not twice
+
+
+def test_whitespace_a_navigation_key_added_makes_no_revision(store):
+    store.reflections.save("career_goals", "\n", revision=True)  # a stray enter, nothing else
+    assert store.reflections.get("career_goals").revisions == []
+    store.reflections.save("career_goals", "Lead a team", revision=True)
+    store.reflections.save("career_goals", "Lead a team\n\n ", revision=True)
+    answer = store.reflections.get("career_goals")
+    assert answer.text == "Lead a team\n\n "  # the working copy is what the editor holds
+    assert [r.text for r in answer.revisions] == ["Lead a team"]
+
+
+def test_a_restore_records_the_revision_it_brought_back(db_path):
+    times = iter(["2026-11-01T09:00:00+00:00", "2026-11-02T09:00:00+00:00",
+                  "2026-11-03T09:00:00+00:00"])
+    store = Store(db_path, now=lambda: arrow.get(next(times)))
+    store.reflections.save("skills", "Listening", revision=True)
+    store.reflections.save("skills", "Writing", revision=True)
+    store.reflections.save("skills", "Listening", revision=True,
+                           restored_from="2026-11-01T09:00:00+00:00")
+    revisions = store.reflections.get("skills").revisions
+    assert [r.restored_from for r in revisions] == ["", "", "2026-11-01T09:00:00+00:00"]

@@ -261,3 +261,39 @@ async def test_a_readable_folder_is_warned_about_in_the_app(tmp_path):
         await pilot.pause()
         assert any("chmod 700" in n.message for n in app._notifications)
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_a_new_notification_replaces_the_last_but_an_error_stays(app):
+    from textual.widgets._toast import Toast
+
+    async with app.run_test(size=SIZE, notifications=True) as pilot:
+        await pilot.pause()
+        for number in (1, 2, 3):  # three quick moves on the board
+            app.notify(f"Moved {number}")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Moved 3"]
+        await pilot.pause()
+        assert len(app.screen.query(Toast)) == 1  # one toast drawn, not three stacked
+        app.notify("Disk full", severity="error", timeout=30)
+        app.notify("Moved 4")
+        app.notify("Moved 5")
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Disk full", "Moved 5"]
+        app.notify("Disk full", severity="error", timeout=30)  # the same error again
+        app.notify("Cannot read the file", severity="error", timeout=30)
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["Disk full", "Cannot read the file"]
+        assert len(app.screen.query(Toast)) == 2
+
+
+async def test_a_notification_from_the_writer_thread_also_replaces_the_last(app):
+    import threading
+
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        app.notify("First")
+        worker = threading.Thread(target=app.notify, args=("From a thread",))
+        worker.start()
+        worker.join()
+        await pilot.pause()
+        assert [n.message for n in app._notifications] == ["From a thread"]

@@ -12,6 +12,7 @@ from mentee_tui.tui.dialogs.mentorship_modal import (
     MentorshipSetupModal,
 )
 from mentee_tui.tui.screens import CalendarScreen
+from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.month_cell import MonthCell
 from tests.conftest import FIXED_NOW
 
@@ -37,8 +38,37 @@ async def test_empty_state_points_to_the_tracker(app):
         empty = screen.query_one("#calendar-empty")
         assert empty.display and "tracker" in str(empty.render())
         assert cells(app) == []
-        await pilot.press("enter", "right", "x", "r")  # nothing to act on, no crash
-        assert app.screen is screen
+        hint = screen.query_one("#calendar-hint", HintLine)
+        assert not hint.display  # silent until a key cannot act: no room taken
+        # Nothing to act on: each key says why on the screen's own line, no dialog opens.
+        for key in ("enter", "right", "x", "r", "m", "t"):
+            hint.clear_message()
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.screen is screen
+            assert hint.display and str(hint.content).startswith("No mentorship yet"), key
+        await pilot.press("e")
+        assert str(hint.content).startswith("Nothing to export yet")
+        assert not app._notifications  # on the screen's line, not in a toast
+
+
+async def test_keys_that_cannot_act_on_a_plan_say_why(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_calendar(pilot)
+        hint = screen.query_one("#calendar-hint", HintLine)
+        await pilot.press("m")  # the demo has one mentorship
+        assert str(hint.content) == ("Only one mentorship (with Priya Raman): m switches "
+                                     "between several.")
+        await pilot.press("left")
+        assert selected(demo_app) == 0 and str(hint.content) == (
+            "That is the first meeting of the term.")
+        await pilot.press("up")
+        assert str(hint.content) == "That is the first meeting of the term."
+        for _ in range(11):
+            await pilot.press("right")
+        await pilot.press("right")
+        assert selected(demo_app) == 11 and str(hint.content) == (
+            "That is the last meeting of the term.")
 
 
 async def test_grid_shows_the_term_and_marks_this_month(demo_app):
@@ -186,11 +216,10 @@ async def test_end_early_asks_first(demo_app, demo_store):
         assert "· ended" in str(screen.query_one("#calendar-title").render())
         for key, said in (("x", "has already ended."),
                           ("r", "has already ended: its plan cannot change.")):
-            demo_app._notifications.clear()  # an ended plan cannot change: the app says so
-            await pilot.press(key)
+            await pilot.press(key)  # an ended plan cannot change: the screen says so
             await pilot.pause()
             assert isinstance(demo_app.screen, CalendarScreen)
-            assert any(n.message.endswith(said) for n in demo_app._notifications)
+            assert str(screen.query_one("#calendar-hint", HintLine).content).endswith(said)
     statuses = [m.status for m in demo_store.calendar.meetings()]
     assert statuses[0] == "done" and set(statuses[1:]) == {"cancelled"}
 

@@ -68,7 +68,7 @@ async def test_ctrl_o_suspends_edits_and_saves_with_a_revision(app, store, appen
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, ReflectionScreen)
-        await pilot.press("tab", *"Budgets", "ctrl+o")
+        await pilot.press("tab", "enter", *"Budgets", "ctrl+o")
         await pilot.pause()
         assert suspended == [True]
         assert screen.editor("skills").text == "Budgets\nand more from the editor"
@@ -91,7 +91,7 @@ async def test_a_failing_editor_gives_the_terminal_back_and_changes_nothing(
 
     monkeypatch.setattr(app, "suspend", suspend_like_textual)
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", *"Goals", "ctrl+o")
+        await pilot.press("2", "enter", *"Goals", "ctrl+o")
         await pilot.pause()
         assert events == ["suspended", "resumed"]
         assert app.screen.editor("career_goals").text == "Goals"
@@ -104,7 +104,7 @@ async def test_a_failing_editor_gives_the_terminal_back_and_changes_nothing(
 async def test_ctrl_o_where_suspending_is_impossible_says_so(app, store, monkeypatch):
     monkeypatch.setenv("VISUAL", "/nonexistent/editor")
     async with app.run_test(size=SIZE) as pilot:
-        await pilot.press("2", *"Goals", "ctrl+o")  # the headless driver cannot suspend
+        await pilot.press("2", "enter", *"Goals", "ctrl+o")  # the headless driver cannot suspend
         await pilot.pause()
         assert app.screen.editor("career_goals").text == "Goals"
         assert any("cannot hand over" in n.message for n in app._notifications)

@@ -100,7 +100,8 @@ def _type_into_reflection(write, screen: Screen) -> None:
     screen.wait_for("Home")
     write(b"2")
     screen.wait_for("Career goals to achieve")
-    write(TYPED.encode())
+    # One write, as a slow link delivers it: enter opens the editor before the text arrives.
+    write(b"\r" + TYPED.encode())
     screen.wait_for(TYPED)
 
 

@@ -1,4 +1,5 @@
-"""Reflection from the keyboard: editors, Tab, escape, autosave, revisions, outside changes."""
+"""Reflection from the keyboard: the prompt list, editors, Tab, escape, autosave, revisions,
+outside changes."""
 
 from __future__ import annotations
 
@@ -31,12 +32,16 @@ async def wait_until(pilot, condition, timeout: float = 5.0) -> None:
         await pilot.pause(0.05)
 
 
-async def open_reflection(pilot) -> ReflectionScreen:
+async def open_reflection(pilot, write: bool = False) -> ReflectionScreen:
+    """Switch to Reflection (on its prompt list); `write`: then enter the first answer."""
     await pilot.pause()
     await pilot.press("2")
     await pilot.pause()
     screen = pilot.app.screen
     assert isinstance(screen, ReflectionScreen)
+    if write:
+        await pilot.press("enter")
+        assert pilot.app.focused is screen.editor(PROMPTS[0].key).area
     return screen
 
 
@@ -44,12 +49,16 @@ def area(screen: ReflectionScreen, key: str) -> AnswerArea:
     return screen.editor(key).area
 
 
-async def test_entering_puts_the_cursor_in_the_first_answer_with_every_prompt_and_its_guidance(app):
+async def test_entering_opens_the_prompt_list_with_every_prompt_and_its_guidance(app):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reflection(pilot)
         editors = screen.query(PromptEditor)
         assert [e.key for e in editors] == [p.key for p in PROMPTS]
-        assert app.focused is area(screen, PROMPTS[0].key)
+        assert app.focused is None  # no editor has the keys: 1-4, ? and q act
+        assert [e.selected for e in editors] == [True] + [False] * (len(PROMPTS) - 1)
+        assert str(screen.editor(PROMPTS[0].key).query_one(".prompt-title", Static)
+                   .content).startswith("▶ 1/6")
+        assert "enter write the answer" in str(screen.hint.content)
         for prompt in PROMPTS:
             editor = screen.editor(prompt.key)
             assert str(editor.query_one(".guidance", Static).content) == prompt.guidance
@@ -63,7 +72,7 @@ async def test_entering_puts_the_cursor_in_the_first_answer_with_every_prompt_an
 
 async def test_tab_moves_between_answers_and_escape_frees_the_number_keys(app):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press("tab")
         assert app.focused is area(screen, PROMPTS[1].key)
         await pilot.press("tab")
@@ -75,14 +84,62 @@ async def test_tab_moves_between_answers_and_escape_frees_the_number_keys(app):
         assert app.current_mode == "reflection"
         await pilot.press("escape")
         assert app.focused is None
+        assert screen.editor(PROMPTS[1].key).selected  # back on the list, where it was
         await pilot.press("3")
         await pilot.pause()
         assert isinstance(app.screen, TrackerScreen)
 
 
-async def test_typing_is_autosaved_after_a_pause_without_a_revision(app, store):
+async def test_on_the_list_the_keys_pick_a_prompt_and_say_when_they_cannot(app, store):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reflection(pilot)
+        await pilot.press("down", "j", "tab")
+        assert app.focused is None
+        assert screen.editor(PROMPTS[3].key).selected
+        assert not screen.editor(PROMPTS[0].key).selected
+        await pilot.press("up", "k", "shift+tab", "shift+tab")
+        assert app.focused is None and screen.editor(PROMPTS[5].key).selected  # tab goes round
+        await pilot.press("down")
+        assert screen.editor(PROMPTS[5].key).selected
+        assert str(screen.hint.content) == "That is the last prompt."
+        await pilot.press("enter")
+        assert app.focused is area(screen, PROMPTS[5].key)
+        assert area(screen, PROMPTS[5].key).text == ""  # the enter opened it, typed nothing
+        assert "escape back to the prompts" in str(screen.hint.content)
+        await pilot.press("escape")
+        await pilot.pause()
+    assert store.reflections.get(PROMPTS[5].key).revisions == []
+
+
+async def test_navigation_never_saves_stray_text(app, store):
+    """The reported path, on a fresh database: ? escape enter enter (Home's enter opens
+    Reflection, the second one the first answer), then out again."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in ("question_mark", "escape", "enter", "enter", "escape", "1"):
+            await pilot.press(key)
+            await pilot.pause()
+        assert app.current_mode == "home"
+    answer = store.reflections.get("career_goals")
+    assert answer.text == "" and answer.revisions == []
+
+
+async def test_a_burst_after_enter_lands_in_the_answer_and_after_escape_on_the_list(app, store):
+    """Keys that arrive together (a slow link) are posted before any is handled: enter and
+    escape must move the focus before the next one is delivered."""
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        for key in ("enter", "H", "i", "escape", "3"):
+            app.post_message(events.Key(key, key if len(key) == 1 else None))
+        await pilot.pause()
+        assert area(screen, "career_goals").text == "Hi"
+        assert isinstance(app.screen, TrackerScreen)
+    assert store.reflections.get("career_goals").revisions[-1].text == "Hi"
+
+
+async def test_typing_is_autosaved_after_a_pause_without_a_revision(app, store):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot, write=True)
         editor = screen.editor("career_goals")
         await pilot.press(*"Lead a team")
         assert editor.state == "unsaved"
@@ -95,7 +152,7 @@ async def test_typing_is_autosaved_after_a_pause_without_a_revision(app, store):
 
 async def test_saving_shows_its_state_until_the_write(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         editor = screen.editor("career_goals")
         editor.area.insert("Goals")
         screen.autosave("career_goals")
@@ -106,7 +163,7 @@ async def test_saving_shows_its_state_until_the_write(app, store):
 
 async def test_leaving_an_answer_keeps_a_revision(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        await open_reflection(pilot)
+        await open_reflection(pilot, write=True)
         await pilot.press(*"Lead a team", "tab")
         await pilot.pause()
         revisions = store.reflections.get("career_goals").revisions
@@ -119,7 +176,7 @@ async def test_leaving_an_answer_keeps_a_revision(app, store):
 async def test_leaving_the_screen_saves_and_returning_finds_the_text(app, store):
     async with app.run_test(size=SIZE) as pilot:
         screen = await open_reflection(pilot)
-        await pilot.press("tab", *"Budgets")
+        await pilot.press("tab", "enter", *"Budgets")
         await pilot.press("escape", "3")
         await pilot.pause()
         answer = store.reflections.get("skills")
@@ -128,7 +185,7 @@ async def test_leaving_the_screen_saves_and_returning_finds_the_text(app, store)
         await pilot.pause()
         assert app.screen is screen
         assert area(screen, "skills").text == "Budgets"
-        assert app.focused is area(screen, "skills")  # back where the user was, ready to type
+        assert app.focused is None and screen.editor("skills").selected  # on the list, there
 
 
 async def test_revisions_show_what_changed_literally_and_enter_restores_one(app, db_path):
@@ -151,25 +208,46 @@ async def test_revisions_show_what_changed_literally_and_enter_restores_one(app,
         await pilot.press("enter")
         await pilot.pause()
         assert app.screen is screen
+        assert app.focused is None  # back on the list, where ctrl+r was pressed
         assert area(screen, "skills").text == "[bold]Listening[/]"
-        assert [r.text for r in app.store.reflections.get("skills").revisions][-1] == "[bold]Listening[/]"
+        last = app.store.reflections.get("skills").revisions[-1]
+        assert last.text == "[bold]Listening[/]"
+        assert last.restored_from == "2026-11-01T09:00:00+00:00"
+        assert "Revision restored" in str(screen.hint.content)
 
 
-async def test_r_opens_revisions_outside_the_editor_and_escape_closes(app):
+async def test_r_opens_revisions_on_the_list_and_escape_goes_back_to_the_editor(app, store):
+    store.reflections.save("career_goals", "Lead a team", revision=True)
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
-        await pilot.press("escape", "r")
+        screen = await open_reflection(pilot, write=True)
+        await pilot.press("ctrl+r")
         await pilot.pause()
         assert isinstance(app.screen, RevisionsModal)
-        assert app.screen.query_one("#revisions-empty")
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen and app.focused is area(screen, "career_goals")
+        await pilot.press("escape", "r")
+        await pilot.pause()
+        assert isinstance(app.screen, RevisionsModal)
+
+
+async def test_revisions_of_an_answer_never_saved_say_why_instead_of_opening(app):
+    async with app.run_test(size=SIZE) as pilot:
+        screen = await open_reflection(pilot)
+        await pilot.press("down", "r")
+        await pilot.pause()
+        assert app.screen is screen
+        assert str(screen.hint.content).startswith("No revisions of “Skills to develop” yet")
+        assert not app._notifications  # said on the screen's line, not over it
+        await pilot.press("enter", "ctrl+r")
+        await pilot.pause()
+        assert app.screen is screen and app.focused is area(screen, "skills")
+        assert "No revisions" in str(screen.hint.content)
 
 
 async def test_an_outside_change_shows_but_never_replaces_what_the_user_types(app, db_path):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press(*"mine")  # career_goals: typed, not yet saved
         other = Store(db_path, now=fixed_clock)
         other.reflections.save_many({"career_goals": "theirs", "skills": "from the CLI"})
@@ -186,7 +264,7 @@ async def test_an_outside_change_shows_but_never_replaces_what_the_user_types(ap
 
 async def test_pasted_control_characters_are_dropped(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         answer = area(screen, "career_goals")
         # A terminal paste reaches the app, which forwards it to the focused editor.
         app.post_message(events.Paste("red\x1b[31m text\x07\nnext"))
@@ -212,7 +290,7 @@ async def test_the_editor_shows_what_was_stored_and_keeps_the_cursor_in_place(ap
 
 async def test_save_for_hangup_writes_every_changed_answer_with_a_revision(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press(*"typed just now")
         area(screen, "notes").insert("and here")
         screen.save_for_hangup()
@@ -234,7 +312,7 @@ async def test_a_hang_up_waits_only_briefly_for_another_session(app, store):
         return original(**kwargs)
 
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press(*"typed")
         store.db.writing = writing
         screen.save_for_hangup()
@@ -248,7 +326,7 @@ async def test_a_hang_up_waits_only_briefly_for_another_session(app, store):
 
 async def test_a_save_over_another_sessions_words_keeps_them_as_a_revision(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press(*"Mine")
         screen.save("career_goals")
         await pilot.pause()  # the write runs on the writer thread
@@ -267,7 +345,7 @@ async def test_leaving_an_unchanged_answer_shows_the_newer_text_of_another_sessi
     app, store
 ):
     async with app.run_test(size=SIZE) as pilot:
-        screen = await open_reflection(pilot)
+        screen = await open_reflection(pilot, write=True)
         await pilot.press(*"Beta")
         screen.save("career_goals")  # autosaved; still in the answer
         await pilot.pause()  # the write runs on the writer thread
@@ -284,7 +362,7 @@ async def test_leaving_an_unchanged_answer_shows_the_newer_text_of_another_sessi
 
 async def test_quitting_from_inside_an_editor_keeps_the_last_words(app, store):
     async with app.run_test(size=SIZE) as pilot:
-        await open_reflection(pilot)
+        await open_reflection(pilot, write=True)
         await pilot.press(*"quitting now", "ctrl+q")
         await pilot.pause()
     answer = store.reflections.get("career_goals")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from helpers.reflections import saved_with_a_restore
 
 from mentee_tui.tui.screens import reflection_screen
 
@@ -22,7 +23,7 @@ def test_first_time_reflection_80x24(snap_compare, app):
 
 
 def test_typing_shows_unsaved_and_markup_literally_80x24(snap_compare, app, slow_autosave):
-    assert snap_compare(app, terminal_size=(80, 24), press=["2", *"[bold]not bold[/] yet"])
+    assert snap_compare(app, terminal_size=(80, 24), press=["2", "enter", *"[bold]not bold[/] yet"])
 
 
 def test_last_prompt_scrolled_into_view_80x24(snap_compare, demo_app):
@@ -31,3 +32,8 @@ def test_last_prompt_scrolled_into_view_80x24(snap_compare, demo_app):
 
 def test_revisions_with_their_diff_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["2", "tab", "ctrl+r"])
+
+
+def test_revisions_with_seconds_and_the_restored_mark_80x24(snap_compare, app, db_path):
+    saved_with_a_restore(db_path)
+    assert snap_compare(app, terminal_size=(80, 24), press=["2", "ctrl+r"])

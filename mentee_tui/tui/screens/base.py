@@ -4,6 +4,10 @@ A screen reloads at most once per visit, and only when what it shows could diffe
 database file changed (this session's write, or another's) or the day did (days in
 stage, "in 3 days"). `load_from_store` is the one place a screen reads the store;
 `entered` runs when the person switches to the screen (1-4), not when a dialog closes.
+
+A key that cannot act says why (`refuse`), never nothing: an action that finds nothing to
+act on calls `refuse(reason)` itself; a key whose action the screen switches off for now
+(hidden from the key bar by `check_action`) is answered from `refusal(action)`.
 """
 
 from __future__ import annotations
@@ -11,6 +15,7 @@ from __future__ import annotations
 import datetime
 from typing import TYPE_CHECKING, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 
@@ -88,6 +93,29 @@ class MenteeScreen(Screen):
 
     def save_for_hangup(self) -> None:
         """The terminal is gone: save what was typed (subclasses that hold typed text)."""
+
+    # -- keys that cannot act ------------------------------------------------------------
+    def refuse(self, reason: str) -> None:
+        """Say why a key did nothing: on the screen's hint line if it has one (subclasses),
+        else as one notification."""
+        self.notify(reason, severity="warning", markup=False)
+
+    def refusal(self, action: str) -> str | None:
+        """Why `action`, switched off by `check_action` right now, cannot act (None: say
+        nothing, e.g. a key the focused editor uses itself). Subclasses."""
+        return None
+
+    def on_key(self, event: events.Key) -> None:
+        # Runs before the bindings (the key bubbles up from the focused widget first): only
+        # a key bound here whose action is off right now is answered, the others act.
+        for binding in self._bindings.key_to_bindings.get(event.key, ()):
+            action = binding.action.split("(")[0]
+            if self.check_action(action, ()):
+                return
+            reason = self.refusal(action)
+            if reason is not None:
+                self.refuse(reason)
+                return
 
 
 __all__ = ["MenteeScreen"]

@@ -31,6 +31,7 @@ from mentee_tui.tui.dialogs.mentorship_modal import (
     MentorshipSetupModal,
 )
 from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.month_cell import MonthCell
 
 EMPTY_TEXT = (
@@ -39,6 +40,13 @@ EMPTY_TEXT = (
     "card, then ]): a short setup plans a year (or a shorter term) of monthly meetings, "
     "and they appear here."
 )
+NO_MENTORSHIP = "No mentorship yet: move a mentor's card to agreed on the tracker (3, then ])."
+# What a key says when its action is off (hidden from the key bar) right now.
+OFF_REASONS = {
+    "change_plan": NO_MENTORSHIP, "end_early": NO_MENTORSHIP, "open_meeting": NO_MENTORSHIP,
+    "this_month": NO_MENTORSHIP, "move": NO_MENTORSHIP,
+    "export_ics": "Nothing to export yet: there is no mentorship, so no meeting.",
+}
 # (minimum screen width, columns): a 4x3 grid where it fits, fewer columns when narrow.
 COLUMNS_BY_WIDTH = ((72, 4), (54, 3), (36, 2), (0, 1))
 
@@ -86,6 +94,7 @@ class CalendarScreen(MenteeScreen):
             yield Grid(id="calendar-grid")
         yield Static(id="calendar-detail")
         yield Static(Content(EMPTY_TEXT), id="calendar-empty")
+        yield HintLine(id="calendar-hint")
 
     # -- data ----------------------------------------------------------------------
     @property
@@ -223,6 +232,17 @@ class CalendarScreen(MenteeScreen):
         self._show_detail()
 
     # -- actions -----------------------------------------------------------------------
+    def refuse(self, reason: str) -> None:
+        self.query_one("#calendar-hint", HintLine).say(reason)
+
+    def refusal(self, action: str) -> str | None:
+        if action == "next_mentorship":
+            if not self.mentorships:
+                return NO_MENTORSHIP
+            return (f"Only one mentorship (with {self.mentorships[0].mentor}): m switches "
+                    "between several.")
+        return OFF_REASONS.get(action)
+
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "next_mentorship":
             return len(self.mentorships) > 1
@@ -234,10 +254,16 @@ class CalendarScreen(MenteeScreen):
 
     def action_move(self, dx: int, dy: int) -> None:
         if not self.meetings:
+            self.refuse(NO_MENTORSHIP if self.mentorship is None else "This mentorship has no "
+                        "meetings to move between.")
             return
         step = dx + dy * columns_for(self.size.width or self.app.size.width)
         target = self.cursor + step
-        if 0 <= target < len(self.meetings):
+        if target < 0:
+            self.refuse("That is the first meeting of the term.")
+        elif target >= len(self.meetings):
+            self.refuse("That is the last meeting of the term.")
+        else:
             self.cursor = target
 
     def action_this_month(self) -> None:
@@ -246,14 +272,18 @@ class CalendarScreen(MenteeScreen):
 
     def action_next_mentorship(self) -> None:
         if len(self.mentorships) < 2:
+            self.refuse(self.refusal("next_mentorship") or NO_MENTORSHIP)
             return
         ids = [m.id for m in self.mentorships]
         self.show_mentorship(ids[(ids.index(self.mentorship_id) + 1) % len(ids)])
 
     def action_open_meeting(self) -> None:
         meeting, mentorship = self.meeting, self.mentorship
-        if meeting is not None and mentorship is not None:
-            self.open_meeting(meeting, mentorship)
+        if meeting is None or mentorship is None:
+            self.refuse(NO_MENTORSHIP if mentorship is None else "No meeting is selected: "
+                        "this mentorship has none.")
+            return
+        self.open_meeting(meeting, mentorship)
 
     def open_meeting(self, meeting: Meeting, mentorship: Mentorship,
                      restore: dict | None = None) -> None:
@@ -278,9 +308,10 @@ class CalendarScreen(MenteeScreen):
         """The shown mentorship if it can change; an ended one says `why` not, instead of
         doing nothing."""
         mentorship = self.mentorship
-        if mentorship is not None and not mentorship.active:
-            self.app.notify(f"The mentorship with {mentorship.mentor} has already ended{why}.",
-                            severity="warning", markup=False)
+        if mentorship is None:
+            self.refuse(NO_MENTORSHIP)
+        elif not mentorship.active:
+            self.refuse(f"The mentorship with {mentorship.mentor} has already ended{why}.")
             return None
         return mentorship
 

@@ -1,4 +1,11 @@
-"""Reflection: one editor per prompt with its guidance, autosaved, with dated revisions."""
+"""Reflection: one editor per prompt with its guidance, autosaved, with dated revisions.
+
+The screen opens on the prompt list: no editor has the keys, so 1-4, ? and q act at once,
+and ↑↓ (or tab) pick a prompt. `enter` starts writing in the one picked and `escape`
+comes back to the list. Both are priority bindings: they move the focus before the next
+key is delivered, so a burst of keys after them (a slow link, a paste) lands where it was
+meant, and the `enter` that opens an editor is never typed into it.
+"""
 
 from __future__ import annotations
 
@@ -13,25 +20,43 @@ from textual.widgets import TextArea
 
 from mentee_tui.domain.reflection import PROMPTS
 from mentee_tui.domain.timezones import person_zone
-from mentee_tui.model import Reflection
+from mentee_tui.model import Reflection, Revision
 from mentee_tui.storage.recovery import HANG_UP_LOCK_SECONDS
 from mentee_tui.tui.dialogs.revisions_modal import RevisionsModal
 from mentee_tui.tui.external_editor import EditorFailed, edit_text
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
+from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.prompt_editor import AnswerArea, PromptEditor
 
 AUTOSAVE_SECONDS = 1.5
+LIST_HINT = "↑↓ or tab pick a prompt · enter write the answer · 1-4 other screens"
+
+
+class PromptList(VerticalScroll, can_focus=False):
+    """Scrolls the prompts; never takes the arrow keys from the screen's list cursor."""
 
 
 class ReflectionScreen(MenteeScreen):
     MODE = "reflection"
+    AUTO_FOCUS = ""  # arrive on the list, not in an editor
     BINDINGS = [
+        Binding("enter", "edit", "Write the answer", priority=True, id="reflection.edit"),
+        Binding("escape", "leave_answer", "Back to the prompts", priority=True,
+                id="reflection.leave"),
         Binding("ctrl+o", "external_editor", "Open in $EDITOR", id="reflection.external_editor"),
         Binding("ctrl+r", "revisions", "Revisions", id="reflection.revisions"),
         Binding("o", "external_editor", "Open in $EDITOR", show=False, id="reflection.external_editor_o"),
         Binding("r", "revisions", "Revisions", show=False, id="reflection.revisions_r"),
-        Binding("enter", "edit", "Edit the answer", id="reflection.edit"),
+        Binding("down", "pick(1)", "Next prompt", show=False, id="reflection.down"),
+        Binding("up", "pick(-1)", "Previous prompt", show=False, id="reflection.up"),
+        Binding("j", "pick(1)", "Next prompt", show=False, id="reflection.j"),
+        Binding("k", "pick(-1)", "Previous prompt", show=False, id="reflection.k"),
+        # Priority, like enter: in an answer, the next key already goes to the next one.
+        Binding("tab", "next_prompt(1)", "Next prompt", show=False, priority=True,
+                id="reflection.tab"),
+        Binding("shift+tab", "next_prompt(-1)", "Previous prompt", show=False, priority=True,
+                id="reflection.shift_tab"),
     ]
 
     def __init__(self) -> None:
@@ -51,17 +76,55 @@ class ReflectionScreen(MenteeScreen):
             )
             for number, prompt in enumerate(PROMPTS, start=1)
         }
-        with VerticalScroll(id="reflection-body"):
+        with PromptList(id="reflection-body"):
             yield from self._editors.values()
+        yield HintLine(id="reflection-hint")
 
     def on_mount(self) -> None:
-        self.editor(self._current_key).area.focus()
+        self.editor(self._current_key).selected = True
+        self._show_mode()
 
     def entered(self) -> None:
-        # Coming back from another screen puts the cursor in the answer last edited, ready
-        # to type; closing a dialog leaves the focus where the user had put it.
-        if self.focused is None:
-            self.editor(self._current_key).area.focus()
+        # Every arrival is on the list, the answer last written in picked; closing a
+        # dialog leaves the focus where the person had put it.
+        self.set_focus(None)
+        self.pick(self._current_key)
+
+    # -- the list and the editor ----------------------------------------------------------
+    @property
+    def writing(self) -> bool:
+        """An answer's editor has the keys (else the list does)."""
+        return isinstance(self.focused, AnswerArea)
+
+    @property
+    def hint(self) -> HintLine:
+        return self.query_one("#reflection-hint", HintLine)
+
+    def pick(self, key: str) -> None:
+        """Put the list's cursor on a prompt and bring it into view."""
+        self.editor(self._current_key).selected = False
+        self._current_key = key
+        editor = self.editor(key)
+        editor.selected = True
+        editor.scroll_visible(animate=False)
+
+    def _show_mode(self) -> None:
+        self.set_class(not self.writing, "-browsing")
+        if self.writing:
+            title = self.editor(self._current_key).prompt.title
+            self.hint.show_hint(f"Writing “{title}” · escape back to the prompts")
+        else:
+            self.hint.show_hint(LIST_HINT)
+
+    def refuse(self, reason: str) -> None:
+        self.hint.say(reason)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("edit", "pick"):
+            return not self.writing  # in an answer, enter and the arrows belong to it
+        if action == "leave_answer":
+            return self.writing
+        return True
 
     # -- the editors ------------------------------------------------------------------
     def editors(self) -> list[PromptEditor]:
@@ -97,12 +160,14 @@ class ReflectionScreen(MenteeScreen):
 
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, AnswerArea):
-            self._current_key = event.widget.prompt_key
+            self.pick(event.widget.prompt_key)
+        self._show_mode()
 
     def on_descendant_blur(self, event) -> None:
         # Leaving an answer keeps a dated revision of it (if it changed).
         if isinstance(event.widget, AnswerArea):
             self.save(event.widget.prompt_key, revision=True)
+        self._show_mode()
 
     def on_screen_suspend(self) -> None:
         # Leaving the screen (another mode, or a dialog on top) saves every answer.
@@ -119,9 +184,10 @@ class ReflectionScreen(MenteeScreen):
         self.call_after_refresh(self.save, key, False)
 
     def save(self, key: str, revision: bool = False,
-             then: Callable[[bool], None] | None = None) -> None:
+             then: Callable[[bool], None] | None = None, restored_from: str = "") -> None:
         """Write one answer if it changed (or needs its revision), on the writer thread:
         typing goes on meanwhile. `then(saved)` runs once it is stored (False: it failed).
+        `restored_from`: the date of the revision this text restores (kept with it).
 
         Every save of the screen goes through the one queue, in order, and each one's
         `base` is what the one before it sends, so no save is mistaken for another
@@ -131,7 +197,9 @@ class ReflectionScreen(MenteeScreen):
         if timer is not None:
             timer.stop()
         editor = self.editor(key)
-        wants_revision = revision and editor.needs_revision
+        # Dirty counts too: in a burst of keys the editor can be left before its Changed
+        # message has marked it (the storage keeps no revision of an unchanged text).
+        wants_revision = revision and (editor.needs_revision or editor.dirty)
         if not editor.dirty and not wants_revision:
             if editor.state == "saving" and key not in self._saving:
                 editor.state = "saved"
@@ -160,7 +228,7 @@ class ReflectionScreen(MenteeScreen):
 
         self.mentee_app.write_in_background(
             self.store.reflections.save, key, text, revision=wants_revision, base=base,
-            overwritten=overwritten, then=stored,
+            overwritten=overwritten, then=stored, restored_from=restored_from,
         )
 
     def _stored(self, editor: PromptEditor, sent: str, saved: Reflection,
@@ -218,7 +286,31 @@ class ReflectionScreen(MenteeScreen):
 
     # -- actions --------------------------------------------------------------------------
     def action_edit(self) -> None:
-        self.editor(self._current_key).area.focus()
+        # set_focus, not focus(): the focus moves now, before the next key is delivered.
+        self.hint.clear_message()
+        self.set_focus(self.editor(self._current_key).area)
+
+    def action_leave_answer(self) -> None:
+        self.hint.clear_message()
+        self.set_focus(None)
+
+    def action_pick(self, step: int) -> None:
+        keys = list(self._editors)
+        index = keys.index(self._current_key) + step
+        if not 0 <= index < len(keys):
+            self.refuse("That is the first prompt." if index < 0 else "That is the last prompt.")
+            return
+        self.hint.clear_message()
+        self.pick(keys[index])
+
+    def action_next_prompt(self, step: int) -> None:
+        """tab / shift+tab: the next prompt on the list, or the next answer's editor, round."""
+        keys = list(self._editors)
+        key = keys[(keys.index(self._current_key) + step) % len(keys)]
+        if self.writing:
+            self.set_focus(self.editor(key).area)
+        else:
+            self.pick(key)
 
     def action_revisions(self) -> None:
         editor = self.current_editor()
@@ -229,21 +321,29 @@ class ReflectionScreen(MenteeScreen):
         if done is None:
             return
         reflection = done.value
+        if not reflection.revisions:
+            self.refuse(f"No revisions of “{editor.prompt.title}” yet: leaving a changed "
+                        "answer keeps one.")
+            return
         settings = self.mentee_app.attempt(self.store.settings.get)
         zone = person_zone(settings.value if settings is not None else None)
         self.app.push_screen(
-            RevisionsModal(editor.prompt, reflection.revisions, zone),
-            lambda text, key=editor.key: self._restore(key, text),
+            RevisionsModal(editor.prompt, reflection.revisions, zone, now=self.store.now(),
+                           current_text=reflection.text),
+            lambda revision, key=editor.key: self._restore(key, revision),
         )
 
-    def _restore(self, key: str, text: str | None) -> None:
+    def _restore(self, key: str, revision: Revision | None) -> None:
         editor = self.editor(key)
-        if text is not None and text != editor.text:
-            editor.show_text(text)
-            editor.needs_revision = True
-            self.save(key, revision=True)
-            self.notify("Revision restored; the answer before it is kept as a revision too.")
-        editor.area.focus()
+        if revision is None:
+            return
+        if revision.text == editor.text:
+            self.refuse("That revision is the answer's text already: nothing to restore.")
+            return
+        editor.show_text(revision.text)
+        editor.needs_revision = True
+        self.save(key, revision=True, restored_from=revision.at)
+        self.hint.say("Revision restored; the answer before it is kept as a revision too.")
 
     def action_external_editor(self) -> None:
         editor = self.current_editor()
@@ -265,7 +365,6 @@ class ReflectionScreen(MenteeScreen):
             return
         if failure is not None or edited is None:
             self.notify(str(failure), severity="warning", markup=False)
-            editor.area.focus()
             return
         self.apply_external_edit(editor.key, edited)
 
@@ -275,4 +374,4 @@ class ReflectionScreen(MenteeScreen):
         if edited != editor.text:
             editor.show_text(edited)
             editor.needs_revision = True
-        self.save(key, revision=True, then=lambda saved: saved and editor.area.focus())
+        self.save(key, revision=True)

@@ -6,6 +6,7 @@ _MODULES = {
     "SCREENS": "nav_bar",
     "NavBar": "nav_bar",
     "KeyBar": "key_bar",
+    "HintLine": "hint_line",
     "HighlightList": "highlight_list",
     "LineInput": "line_input",
     "MonthCell": "month_cell",

@@ -50,9 +50,11 @@ def _location(text: str, offset: int) -> tuple[int, int]:
 
 
 class PromptEditor(Vertical):
-    """Holds what the store last had (`saved_text`) so it knows when the answer is dirty."""
+    """Holds what the store last had (`saved_text`) so it knows when the answer is dirty.
+    `selected`: the prompt the list's cursor is on (marked ▶, readable without colour)."""
 
     state: reactive[str] = reactive("saved")
+    selected: reactive[bool] = reactive(False)
 
     def __init__(self, prompt: Prompt, number: int, total: int, text: str) -> None:
         super().__init__(id=f"prompt-{prompt.key}", classes="prompt")
@@ -71,13 +73,18 @@ class PromptEditor(Vertical):
             yield Static(Text(self.prompt.guidance), classes="guidance")
 
     def _title(self) -> Text:
-        title = Text(f"{self.number}/{self.total} ", style="dim")
+        title = Text("▶ " if self.selected else "  ", style="bold")
+        title.append(f"{self.number}/{self.total} ", style="dim")
         title.append(self.prompt.title, style="bold")
         label = STATE_LABELS[self.state]
         if self.state == "saved" and not self.saved_text.strip():
             label = "○ not answered yet"
         title.append(f"  {label}", style="dim" if self.state == "saved" else "bold")
         return title
+
+    def watch_selected(self, selected: bool) -> None:
+        self.set_class(selected, "-selected")
+        self.watch_state()
 
     def watch_state(self) -> None:
         if self.is_mounted:
