@@ -97,6 +97,8 @@ def add_candidate_commands(add_sub: AddSub) -> None:
                      "mentee-tui follow-up 3 --note 'Sent the article we talked about'")
     follow.add_argument("id", metavar="ID")
     follow.add_argument("--note", default="", metavar="TEXT", help="what you did")
+    follow.add_argument("--on", default="", metavar="DATE",
+                        help="the day it happened, YYYY-MM-DD (default: now)")
 
     decline = add_sub("decline", "record a no, with a reason and whom they referred you to",
                       "mentee-tui decline 3 --reason 'No time this year' --referral 'Mei Lin'")
@@ -298,7 +300,10 @@ def cmd_move(args, db_path) -> int:
 def cmd_follow_up(args, db_path) -> int:
     store = _open_store(db_path)
     candidate = _card(store, args.id)
-    store.candidates.log_event(candidate.id, "follow_up", args.note)
+    from mentee_tui.domain.validate import parse_date
+
+    day = parse_date(args.on) if args.on else None  # a future day: refused by the store
+    store.candidates.log_event(candidate.id, "follow_up", args.note, on=day)
     print(f"{candidate.id} {candidate.name}: follow-up logged")
     return EXIT_OK
 

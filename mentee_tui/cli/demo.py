@@ -39,7 +39,7 @@ CANDIDATES: list[dict] = [
          why="Went from SRE to director in eight years; runs the platform org I admire."),
     dict(name="Tomás Ortega", organization="Contoso", role="VP Product", source="network",
          path=[("researched", 45), ("contacted", 38), ("coffee", 30), ("asked", 21), ("declined", 14)],
-         notes="Said no for now: too many mentees. Suggested Mei Lin."),
+         reason="too many mentees this year", notes="Said no for now. Suggested Mei Lin."),
     dict(name="Mei Lin", organization="Contoso", role="Head of Design Systems", source="referral",
          introduced_by="Tomás Ortega", referred_by="Tomás Ortega", path=[("researched", 14), ("contacted", 12)]),
     dict(name="Grace Adeyemi", organization="Fabrikam", role="Principal Engineer",
@@ -61,7 +61,7 @@ CANDIDATES: list[dict] = [
          notes="Former teammate; we talk every week."),
     dict(name="Diego Alvarez", organization="Fourth Coffee", role="COO", source="other",
          path=[("researched", 26), ("contacted", 20), ("declined", 17)],
-         notes="No reply after two messages."),
+         reason="no reply after two messages"),
     dict(name="Hannah Kim", organization="Wide World Importers", role="VP Engineering",
          source="linkedin", path=[("researched", 3)]),
 ]
@@ -93,6 +93,7 @@ def fill_demo(path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | Non
         clock.current = base.shift(days=-first_days, hours=-2)
         linkedin = spec.pop("linkedin", None)
         referrer = spec.pop("referred_by", None)
+        reason = spec.pop("reason", "")
         if linkedin is not None:
             candidate = _import_from_linkedin(store, CandidateInput(**spec), *linkedin)
         else:
@@ -101,7 +102,10 @@ def fill_demo(path: str | os.PathLike[str], now: Callable[[], arrow.Arrow] | Non
                                              referred_by=referred_by)
         for stage, days in path_[1:]:
             clock.current = base.shift(days=-days, hours=-1)
-            store.tracker.move(candidate.id, stage)
+            if stage == "declined":
+                store.tracker.decline(candidate.id, reason)
+            else:
+                store.tracker.move(candidate.id, stage)
     clock.current = base.shift(days=-4)
     grace = next(c for c in store.candidates.all() if c.name == "Grace Adeyemi")
     store.candidates.log_event(grace.id, "follow_up", "Sent the notes from our coffee and a thank-you.")

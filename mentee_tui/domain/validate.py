@@ -92,6 +92,17 @@ def parse_date(text: str) -> date:
         raise InvalidInput(f"the date {str(text).strip()!r} must be a real date like 2027-01-15") from None
 
 
+def check_past_date(text: str, today: date, what: str = "the date") -> date | None:
+    """A day that has already come (a follow-up done on Monday): None when `text` is empty
+    (meaning now); a day after `today` is refused."""
+    if not str(text or "").strip():
+        return None
+    day = parse_date(text)
+    if day > today:
+        raise InvalidInput(f"{what} {day.isoformat()} is in the future; use today or a day before")
+    return day
+
+
 def check_stage(stage: str, allowed: tuple[str, ...] = STAGES) -> str:
     """A stage name in its stored form: `Coffee` and ` COFFEE ` are `coffee`."""
     name = clean_line(stage).lower()
@@ -179,6 +190,7 @@ __all__ = [
     "check_source",
     "check_stage",
     "check_time",
+    "check_past_date",
     "check_timezone",
     "normalize_email",
     "parse_date",

@@ -8,6 +8,7 @@ are in `tracker.py` and use the transaction-level methods here.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from datetime import date
 from typing import Any
 
 from tinydb import TinyDB
@@ -15,7 +16,12 @@ from tinydb.table import Document
 
 from mentee_tui.domain.duplicates import DuplicateFound, find_duplicate
 from mentee_tui.domain.text import clean_text
-from mentee_tui.domain.validate import candidate_fields, check_event, check_stage
+from mentee_tui.domain.validate import (
+    candidate_fields,
+    check_event,
+    check_past_date,
+    check_stage,
+)
 from mentee_tui.model import Candidate, CandidateInput, HistoryEntry
 from mentee_tui.storage.database import Database, NotFound
 
@@ -31,6 +37,23 @@ def to_doc(candidate: Candidate) -> dict[str, Any]:
     data = candidate.to_dict()
     data.pop("id")
     return data
+
+
+def _chronological_index(history: list[HistoryEntry], at: str) -> int:
+    """Where an entry dated `at` goes: after every entry not later than it."""
+    import arrow
+
+    moment = arrow.get(at)
+    index = len(history)
+    while index > 0:
+        try:
+            earlier = arrow.get(history[index - 1].at) <= moment
+        except (arrow.parser.ParserError, ValueError, TypeError):
+            earlier = True  # an unreadable date: keep the new entry after it
+        if earlier:
+            break
+        index -= 1
+    return index
 
 
 class CandidateRepository:
@@ -74,14 +97,30 @@ class CandidateRepository:
                 setattr(candidate, key, value)
             return self.save(tx, candidate)
 
-    def log_event(self, candidate_id: int, event: str, note: str = "") -> Candidate:
-        """A follow-up, a draft or a note in the candidate's dated history."""
+    def log_event(self, candidate_id: int, event: str, note: str = "",
+                  on: date | None = None) -> Candidate:
+        """A follow-up, a draft or a note in the candidate's dated history; `on`, a day
+        that has come (the follow-up was on Monday), dates it then at this time of day,
+        in its place in the history."""
         check_event(event)
+        at = self._instant_on(on) if on is not None else self.now_iso()
+        entry = HistoryEntry(at=at, event=event, note=clean_text(note, multiline=True))
         with self.db.writing() as tx:
             candidate = self.load(tx, candidate_id)
-            candidate.history.append(HistoryEntry(
-                at=self.now_iso(), event=event, note=clean_text(note, multiline=True)))
+            if on is None:
+                candidate.history.append(entry)
+            else:
+                candidate.history.insert(_chronological_index(candidate.history, at), entry)
             return self.save(tx, candidate)
+
+    def _instant_on(self, day: date) -> str:
+        import arrow  # dates: only for a backdated entry
+
+        now = arrow.get(self.now_iso())
+        check_past_date(day.isoformat(), now.date())
+        if day == now.date():
+            return now.isoformat()
+        return now.replace(year=day.year, month=day.month, day=day.day).isoformat()
 
     # -- inside a transaction ------------------------------------------------------
     def _refuse_duplicate(self, values: dict[str, Any], exclude_id: int | None = None) -> None:

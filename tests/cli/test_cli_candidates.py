@@ -127,6 +127,19 @@ def test_follow_up_is_logged_with_its_note(capsys, db, db_path):
     assert (entry.event, entry.note) == ("follow_up", "sent notes")
 
 
+def test_follow_up_on_an_earlier_day_and_a_future_day_refused(capsys, db, db_path):
+    run(capsys, "--db", db, "add", "Ada", "--stage", "contacted")
+    status, _, _ = run(capsys, "--db", db, "follow-up", "1", "--on", "2020-01-02")
+    assert status == 0
+    dated = [h for h in Store(db_path).candidates.get(1).history if h.event == "follow_up"]
+    assert [h.at[:10] for h in dated] == ["2020-01-02"]
+    before = db_path.read_bytes()
+    for day, message in (("2999-01-01", "in the future"), ("next week", "real date")):
+        status, _, err = run(capsys, "--db", db, "follow-up", "1", "--on", day)
+        assert status == 2 and message in err
+    assert db_path.read_bytes() == before
+
+
 def test_decline_with_reason_and_referral(capsys, db, db_path):
     run(capsys, "--db", db, "add", "Tomás", "--stage", "asked")
     status, out, _ = run(capsys, "--db", db, "decline", "1", "--reason", "busy",

@@ -73,3 +73,18 @@ def test_a_time_zone_is_matched_whatever_its_case_and_kept_in_its_iana_spelling(
 def test_an_unknown_time_zone_is_refused_with_its_name(typed):
     with pytest.raises(InvalidInput, match="unknown time zone"):
         check_timezone(typed)
+
+
+def test_a_past_date_is_a_day_that_has_come():
+    from datetime import date
+
+    from mentee_tui.domain.validate import check_past_date
+
+    today = date(2026, 11, 26)
+    assert check_past_date("", today) is None and check_past_date("  ", today) is None
+    assert check_past_date("2026-11-26", today) == today
+    assert check_past_date(" 2026-01-02 ", today) == date(2026, 1, 2)
+    with pytest.raises(InvalidInput, match="in the future"):
+        check_past_date("2026-11-27", today)
+    with pytest.raises(InvalidInput, match="real date"):
+        check_past_date("monday", today)

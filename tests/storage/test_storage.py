@@ -281,3 +281,29 @@ def test_the_system_clock_stamps_an_aware_instant_of_now(db_path):
     assert Store(db_path, now=lambda: arrow.get("2026-03-02T09:00:00+01:00")).now_iso() == (
         "2026-03-02T09:00:00+01:00"
     )
+
+
+def test_a_follow_up_on_an_earlier_day_takes_its_place_in_the_history(db_path):
+    import arrow
+    from datetime import date
+
+    from mentee_tui.domain.validate import InvalidInput
+    from mentee_tui.model import CandidateInput
+    from mentee_tui.storage import Store
+
+    clock = {"now": arrow.get("2026-11-20T10:00:00+01:00")}
+    store = Store(db_path, now=lambda: clock["now"])
+    card = store.candidates.add(CandidateInput(name="Ada"), stage="researched")
+    clock["now"] = arrow.get("2026-11-26T15:30:00+01:00")
+    store.tracker.move(card.id, "contacted")
+    logged = store.candidates.log_event(card.id, "follow_up", "emailed", on=date(2026, 11, 23))
+    assert [(h.event, h.at) for h in logged.history] == [
+        ("stage", "2026-11-20T10:00:00+01:00"),
+        ("follow_up", "2026-11-23T15:30:00+01:00"),  # that day, at this time of day
+        ("stage", "2026-11-26T15:30:00+01:00"),
+    ]
+    today = store.candidates.log_event(card.id, "follow_up", on=date(2026, 11, 26))
+    assert today.history[-1].at == "2026-11-26T15:30:00+01:00"
+    with pytest.raises(InvalidInput, match="in the future"):
+        store.candidates.log_event(card.id, "follow_up", on=date(2026, 11, 27))
+    assert len(store.candidates.get(card.id).history) == 4  # the refused one wrote nothing

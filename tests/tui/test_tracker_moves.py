@@ -307,6 +307,8 @@ async def test_follow_up_clears_the_badge(demo_app, demo_store):
         assert column.cards.render_line(row).text.startswith("↻")
         await pilot.press("f")
         await pilot.pause()
+        await pilot.press("ctrl+s")  # both fields are optional: logged now, with no note
+        await pilot.pause()
         assert stored(demo_store, "Kwame Mensah").history[-1].event == "follow_up"
         assert not column.cards.render_line(row).text.startswith("↻")
         assert selected_name(screen) == "Kwame Mensah"

@@ -9,6 +9,8 @@ _MODULES = {
     "DeclineModal": "decline_modal",
     "DetailsModal": "details_modal",
     "EndMentorshipModal": "mentorship_modal",
+    "FollowUp": "follow_up_modal",
+    "FollowUpModal": "follow_up_modal",
     "FormDialog": "form_dialog",
     "MeetingModal": "meeting_modal",
     "MentorshipSetupModal": "mentorship_modal",

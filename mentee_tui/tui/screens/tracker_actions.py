@@ -19,6 +19,8 @@ from mentee_tui.domain.text import clean_line, plural
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Candidate, CandidateInput, MentorshipSetup
 from mentee_tui.tui.dialogs import (
+    FollowUp,
+    FollowUpModal,
     CandidateModal,
     ConfirmModal,
     DeclineAnswer,
@@ -37,8 +39,8 @@ ENDED_NOTE = "The mentorship has ended: planned meetings cancelled, held ones ke
 
 class TrackerCardActions:
     """Needs from the screen: `selected()`, `candidate(id)`, `show_card(id)`,
-    `move_card(candidate, stage, ends_mentorship=)`, `refresh_from_store()`, `store`,
-    `mentee_app`, `app` and `notify`."""
+    `move_card(candidate, stage, ends_mentorship=)`, `refresh_from_store()`, `refuse(why)`,
+    `store`, `mentee_app`, `app` and `notify`."""
 
     # -- helpers --------------------------------------------------------------------------
     def _say(self, message: str, severity: SeverityLevel = "information") -> None:
@@ -47,7 +49,7 @@ class TrackerCardActions:
     def _need_selection(self) -> Candidate | None:
         candidate = self.selected()
         if candidate is None:
-            self._say("No card selected: press n to add one.", "warning")
+            self.refuse("No card selected: press n to add one.")
         return candidate
 
     def _attempt_now(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> Done[T] | None:
@@ -131,7 +133,7 @@ class TrackerCardActions:
     def decline_candidate(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Ask for the reason and referral; `restore` refills a dialog kept by a hang-up."""
         if candidate.stage == "declined":
-            self._say(f"{candidate.name} is already declined; [ brings them back.")
+            self.refuse(f"{clean_line(candidate.name)} is already declined; [ brings them back.")
             return
         known = self.leaving_agreed_warning(candidate)
         if known is None:
@@ -241,11 +243,19 @@ class TrackerCardActions:
         candidate = self._need_selection()
         if candidate is None:
             return
-        done = self._attempt_now(self.store.candidates.log_event, candidate.id, "follow_up")
-        if done is not None:
-            logged = done.value
-            self.show_card(logged.id)
-            self._say(f"Follow-up logged for {logged.name}.")
+
+        def done(follow_up: FollowUp | None) -> None:
+            if follow_up is None:
+                return
+            done = self._attempt_now(self.store.candidates.log_event, candidate.id,
+                                     "follow_up", follow_up.note, on=follow_up.on)
+            if done is not None:
+                logged = done.value
+                self.show_card(logged.id)
+                self._say(f"Follow-up logged for {logged.name}.")
+
+        self.app.push_screen(FollowUpModal(clean_line(candidate.name), self.store.now().date()),
+                             done)
 
     def action_remove(self) -> None:
         candidate = self._need_selection()

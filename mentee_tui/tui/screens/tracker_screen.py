@@ -29,8 +29,9 @@ from mentee_tui.model import Candidate, HistoryEntry
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen, Version
 from mentee_tui.tui.screens.tracker_actions import ENDED_NOTE, TrackerCardActions
-from mentee_tui.tui.widgets.candidate_card import CardPrompts, card_height
+from mentee_tui.tui.widgets.candidate_card import LEGEND, CardPrompts, card_height, card_summary
 from mentee_tui.tui.widgets.card_list import CardList
+from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.line_input import LineInput
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.widgets.tracker_board import TrackerBoard
@@ -113,6 +114,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self._own_signature: object = None  # the file after this screen's own moves on it
         self.board = TrackerBoard(self._prompt_for, id="board")
         self.status = TrackerStatus(id="tracker-status")
+        self.hint = HintLine(id="tracker-hint")
 
     def compose_body(self) -> ComposeResult:
         self._fit_width(self.app.size.width)  # before the cards mount: nothing to restyle
@@ -120,6 +122,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         yield LineInput(id="tracker-filter", placeholder="filter: name, organization, role, notes",
                         compact=True)
         yield self.status
+        yield self.hint
 
     # -- loading ------------------------------------------------------------------------
     def on_resize(self, event: events.Resize) -> None:
@@ -163,7 +166,21 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             board.restore(position)
         if not text:  # nothing hidden: what the board shows is the choice
             self.selected_id = board.selected_id()
-        self.status.show(text, shown, len(self._candidates))
+        self._show_selected()
+        total = len(self._candidates)
+        if text:
+            self.hint.show_hint(f"Filter: {text} · {shown} of {total} shown · escape clears")
+        else:
+            self.hint.show_hint(f"{LEGEND} · ] [ move · x decline · ? all keys" if total else "")
+
+    def _show_selected(self) -> None:
+        candidate = self.selected()
+        self.status.show(None if candidate is None else card_summary(
+            candidate, now=self.store.now(), follow_up_days=self._prompts.follow_up_days))
+
+    def refuse(self, reason: str) -> None:
+        """A key that cannot act says why on the hint line, not in a toast over the board."""
+        self.hint.say(reason)
 
     # -- the selection ------------------------------------------------------------------
     def entered(self) -> None:
@@ -188,6 +205,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def watch_selected_id(self, card_id: int | None) -> None:
         if card_id is not None:
             self.board.select_id(card_id)  # not shown (filtered out): the board keeps its own
+        self._show_selected()
 
     def on_card_list_highlighted(self, event: CardList.Highlighted) -> None:
         event.stop()
@@ -221,8 +239,14 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
     def _request_move(self, target_of: Callable[[Candidate], str | None]) -> None:
         candidate = self._need_selection()
         stage = target_of(candidate) if candidate is not None else None
-        if candidate is None or stage is None:
-            return  # at agreed `]` does nothing
+        if candidate is None:
+            return  # told by `_need_selection`
+        if stage is None:
+            where = STAGE_TITLES.get(candidate.stage, candidate.stage)
+            side = "after" if target_of is not previous_stage else "before"
+            self.refuse(f"{clean_line(candidate.name)} is in {where}: no column {side} it"
+                        + (" (x declines, [ moves back)." if candidate.stage == "agreed" else "."))
+            return
         if stage == "agreed":
             self.start_agreement(candidate)
         elif candidate.stage == "agreed":
@@ -284,6 +308,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
             self.board.move_card(candidate.id, shown.stage, candidate.stage)
         else:
             self.board.refresh_card(candidate.id, candidate.stage)
+        if candidate.id == self.selected_id:
+            self._show_selected()
 
     # -- filter -----------------------------------------------------------------------------
     def action_filter(self) -> None:

@@ -55,6 +55,48 @@ def card_prompt(
     return Content.assemble(head.stylize("bold"), "\n", detail, "\n", (since, "dim"), "\n ")
 
 
+EVENT_WORDS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft sent",
+               "note": "note"}
+
+
+def _ago(iso: str, now: arrow.Arrow) -> str:
+    try:
+        return arrow.get(iso).humanize(now)
+    except (arrow.parser.ParserError, ValueError, TypeError):
+        return ""
+
+
+def card_summary(candidate: Candidate, *, now: arrow.Arrow, follow_up_days: int) -> Content:
+    """The selected card on one line: the whole name, role and organization, the stage and
+    how long, what to mind (badges spelled out), the last event and a decline's reason."""
+    c = candidate
+    parts: list[str | tuple[str, str]] = [(_plain(c.name) or "(no name)", "bold")]
+    where = ", ".join(v for v in (_plain(c.role), _plain(c.organization)) if v)
+    if where:
+        parts.append(f" · {where}")
+    stage = c.stage.capitalize()
+    parts.append(f" · {stage} {stage_age(days_in_stage(c, now)).replace(' in stage', '')}")
+    if follow_up_due(c, now, follow_up_days):
+        parts.append((f" · {FOLLOW_UP_GLYPH} follow-up due", "bold"))
+    if c.has_warning:
+        why = "knows you well" if c.knows_well else "your supervisor"
+        if c.knows_well and c.is_supervisor:
+            why = "knows you well, your supervisor"
+        parts.append((f" · {WARNING_GLYPH} {why}", "bold"))
+    if c.stage == "declined":
+        reason = next((h.note for h in reversed(c.history)
+                       if h.event == "stage" and h.stage == "declined"), "")
+        parts.append(f" · declined: {_plain(reason) or 'no reason given'}")
+    elif c.history and not (c.history[-1].event == "stage" and c.history[-1].stage == c.stage):
+        last = c.history[-1]  # (its entry into the stage: said already)
+        what = EVENT_WORDS.get(last.event, last.event)
+        if last.event == "stage" and last.stage:
+            what = f"{what} {last.stage}"
+        note = f" ({_plain(last.note)})" if last.note else ""
+        parts.append(f" · last: {what}{note} {_ago(last.at, now)}".rstrip())
+    return Content.assemble(*parts)
+
+
 def card_height(wide: bool) -> int:
     """The lines `card_prompt` gives a card: one compact, four wide (with the spacer)."""
     return 4 if wide else 1
@@ -99,5 +141,6 @@ __all__ = [
     "badges",
     "card_height",
     "card_prompt",
+    "card_summary",
     "stage_age",
 ]
