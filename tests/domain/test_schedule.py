@@ -231,3 +231,18 @@ def test_a_new_plan_never_starts_before_the_date_asked_for(rule, requested, firs
     assert meeting_start(checked, 1).date().isoformat() == first
     # A changed plan keeps its anchor month (held meetings keep their numbers).
     assert validate_setup(setup, starting=False).first == requested
+
+
+def test_open_actions_are_those_of_the_earlier_meetings_of_the_same_mentorship():
+    from mentee_tui.domain.plan import open_actions
+    from mentee_tui.model import Meeting
+
+    def meeting(id_, mentorship, number, actions):
+        return Meeting(id=id_, mentorship_id=mentorship, mentor="M", number=number,
+                       start="2027-01-01T09:00:00+00:00", duration_minutes=60, actions=actions)
+
+    meetings = [meeting(1, 1, 1, ["read the book"]), meeting(2, 1, 2, ["draft a plan"]),
+                meeting(3, 1, 3, []), meeting(4, 2, 1, ["other mentor's item"])]
+    assert open_actions(meetings, meetings[2]) == ["read the book", "draft a plan"]
+    assert open_actions(meetings, meetings[1]) == ["read the book"]
+    assert open_actions(meetings, meetings[0]) == []
