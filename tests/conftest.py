@@ -25,6 +25,8 @@ def _isolated_env(monkeypatch, tmp_path):
     monkeypatch.setenv("MENTEE_TUI_DB", str(tmp_path / "env-db" / "mentee.json"))
     # Which warnings were given (storage.notices) goes to a fresh state folder per test.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    # No config file unless a test writes one there (never the person's own).
+    monkeypatch.setenv("MENTEE_TUI_CONFIG", str(tmp_path / "config" / "config.toml"))
     monkeypatch.setenv("TZ", "UTC")
 
 

@@ -23,8 +23,12 @@ def open_store(db_path):
     """The store at `db_path`, its warnings on stderr (a folder others can read: once per
     folder, not on every command)."""
     from mentee_tui.storage import Store
+    from mentee_tui.storage.config import load_config, settings_defaults
 
-    store = Store(db_path)
+    loaded = load_config()
+    if loaded.problem:  # the defaults are used; say why once
+        print(f"mentee-tui: warning: {loaded.problem}", file=sys.stderr)
+    store = Store(db_path, settings_defaults=settings_defaults(loaded.config))
     for warning in store.warnings_once():
         print(f"mentee-tui: warning: {warning}", file=sys.stderr)
     return store

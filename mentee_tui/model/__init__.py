@@ -17,6 +17,7 @@ from mentee_tui.model.candidate import (
     CandidateInput,
     HistoryEntry,
 )
+from mentee_tui.model.config import Config
 from mentee_tui.model.records import DamagedRecord
 from mentee_tui.model.recovery import RECOVERY_KINDS, Recovery
 from mentee_tui.model.reflection import Reflection, Revision
@@ -33,6 +34,7 @@ __all__ = [
     "UPCOMING_STATUSES",
     "Candidate",
     "CandidateInput",
+    "Config",
     "DamagedRecord",
     "EndedMentorship",
     "HistoryEntry",

@@ -33,20 +33,26 @@ def checked_settings(settings: Settings) -> Settings:
 
 
 class SettingsRepository:
-    def __init__(self, db: Database) -> None:
+    """`defaults`: what a database with no settings saved yet has (the config file's)."""
+
+    def __init__(self, db: Database, defaults: Settings | None = None) -> None:
         self.db = db
+        self.defaults = defaults or Settings()
+
+    def _fresh_defaults(self) -> Settings:
+        return replace(self.defaults)
 
     def get(self) -> Settings:
         """A fresh copy each time: the caller may change it."""
         with self.db.reading() as tx:
             doc = tx.table(TABLE).get(doc_id=1)
-        return Settings.from_dict(doc) if doc else Settings()
+        return Settings.from_dict(doc) if doc else self._fresh_defaults()
 
     def update(self, **changes: Any) -> Settings:
         with self.db.writing() as tx:
             table = tx.table(TABLE)
             doc = table.get(doc_id=1)
-            current = Settings.from_dict(doc) if doc else Settings()
+            current = Settings.from_dict(doc) if doc else self._fresh_defaults()
             for key, value in changes.items():
                 if not hasattr(current, key):
                     raise InvalidInput(f"unknown setting {key!r}")

@@ -13,6 +13,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from mentee_tui.model import Settings
 from mentee_tui.storage.candidates import CandidateRepository
 from mentee_tui.storage.database import Database, Signature
 from mentee_tui.storage.reflections import ReflectionRepository
@@ -38,14 +39,15 @@ def system_clock() -> arrow.Arrow:
 
 
 class Store:
-    def __init__(self, path: str | os.PathLike[str], now: Clock | None = None) -> None:
+    def __init__(self, path: str | os.PathLike[str], now: Clock | None = None,
+                 settings_defaults: Settings | None = None) -> None:
         # The one clock: dates written, "days in stage", "in 3 days" all read it here,
         # so a test or a screenshot that fixes it fixes every date the app shows.
         self.now: Clock = now or system_clock
         self.db = Database(path)
         self.candidates = CandidateRepository(self.db, self.now_iso)
         self.reflections = ReflectionRepository(self.db, self.now_iso)
-        self.settings = SettingsRepository(self.db)
+        self.settings = SettingsRepository(self.db, settings_defaults)
         self.undo = UndoRepository(self.db)
 
     # The calendar (dates, schedules) and what depends on it are built when first used.

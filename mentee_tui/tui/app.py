@@ -10,6 +10,7 @@ import shutil
 import signal
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -20,8 +21,9 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from mentee_tui.domain.text import sentence
-from mentee_tui.model import Settings
+from mentee_tui.model import Config, Settings
 from mentee_tui.storage import Clock, InvalidInput, NotFound, StorageError, Store
+from mentee_tui.storage.config import LoadedConfig, load_config, save_theme, settings_defaults
 from mentee_tui.storage.paths import resolve_db_path
 from mentee_tui.tui.recovery import offer_recoveries, save_for_hangup
 from mentee_tui.tui.resources import stylesheet_paths
@@ -64,9 +66,16 @@ class MenteeApp(App[int]):
         Binding("escape", "leave_editor", "Leave text box", show=False, id="app.leave_editor"),
     ]
 
-    def __init__(self, store: Store, demo_folder: Path | None = None) -> None:
+    def __init__(self, store: Store, demo_folder: Path | None = None,
+                 config: LoadedConfig | None = None) -> None:
         super().__init__()
         self.stylesheet = ThemedStylesheet(variables=self.get_css_variables())
+        # The config file (`storage.config`): a theme, a keymap; a bad file is the defaults
+        # and one warning.
+        self.config = config if config is not None else LoadedConfig(
+            Path(os.devnull), Config(), exists=False)
+        if self.config.config.keymap:
+            self.set_keymap(self.config.config.keymap)
         self.store = store
         self._last_signature = store.signature()
         # `--demo`: a throwaway folder, removed when the app quits (the command line) or
@@ -76,9 +85,18 @@ class MenteeApp(App[int]):
 
     # -- lifecycle -------------------------------------------------------------
     def on_mount(self) -> None:
-        theme = self.store.settings.get().theme
+        theme = self.config.config.theme or self.store.settings.get().theme
         if theme in self.available_themes:
             self.theme = theme
+        elif self.config.config.theme:
+            self.notify(f"{self.config.where('theme')}: no theme {theme!r}; "
+                        f"known: {', '.join(sorted(self.available_themes))}",
+                        title="Config", severity="warning", markup=False, timeout=10)
+        if self.config.problem:
+            self.notify(self.config.problem, title="Config", severity="warning", markup=False,
+                        timeout=10)
+        if self.config.config.keymap:
+            self.call_after_refresh(self._check_keymap)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
         self.switch_mode("home")
         for warning in self.store.warnings:
@@ -95,6 +113,23 @@ class MenteeApp(App[int]):
         name = getattr(theme, "name", str(theme))
         if self.store.settings.get().theme != name:
             self.attempt(self.store.settings.update, theme=name)
+        loaded = self.config
+        if loaded.exists and not loaded.problem and loaded.config.theme != name:
+            try:
+                save_theme(loaded.path, name)  # the file's theme wins at start: keep it right
+            except (OSError, ValueError) as exc:
+                self.notify(f"{loaded.path}: the theme could not be saved there ({exc})",
+                            title="Config", severity="warning", markup=False)
+            else:
+                loaded.config.theme = name
+
+    def _check_keymap(self) -> None:
+        from mentee_tui.tui.keymap import unknown_ids
+
+        for binding_id in unknown_ids(self.config.config.keymap):
+            self.notify(f"{self.config.where('keymap.' + binding_id)}: no key binding has the "
+                        f"id {binding_id!r} (? lists the keys; the README lists the ids)",
+                        title="Config", severity="warning", markup=False, timeout=10)
 
     def on_notify(self, event: Notify) -> None:
         """One notification at a time: toasts never pile up over the board or help.
@@ -212,10 +247,20 @@ class MenteeApp(App[int]):
         focused widget shadows (enter on a list) is still listed.
         """
         found: list[Binding] = []
+        keymap = self.config.config.keymap
         for bindings in node._bindings.key_to_bindings.values():
             for binding in bindings:
-                if binding.id and binding.description and binding not in found:
-                    found.append(binding)
+                if not (binding.id and binding.description):
+                    continue
+                # A key the config's [keymap] moved: listed as the keys it has now.
+                if binding.id in keymap:
+                    shown_as = [replace(binding, key=key.strip(), key_display=None)
+                                for key in keymap[binding.id].split(",")]
+                else:
+                    shown_as = [binding]
+                for shown in shown_as:
+                    if shown not in found:
+                        found.append(shown)
         return found
 
     def action_help(self) -> None:
@@ -291,14 +336,20 @@ def make_app(
     now: Clock | None = None,
     store: Store | None = None,
     demo_folder: str | os.PathLike[str] | None = None,
+    config: LoadedConfig | None = None,
 ) -> MenteeApp:
     """The one factory used by the command line and every test.
+
+    `config`: the config file as loaded (default: `load_config()`, the file at
+    $MENTEE_TUI_CONFIG or in the platform config folder).
 
     `now` fixes the clock of the store it opens at `db_path`; a `store` given ready-made
     brings its own clock (one clock: giving both is a mistake).
     """
+    loaded = config if config is not None else load_config()
     if store is None:
-        store = Store(Path(resolve_db_path(db_path)), now=now)
+        store = Store(Path(resolve_db_path(db_path)), now=now,
+                      settings_defaults=settings_defaults(loaded.config))
     elif now is not None:
         raise ValueError("make_app: give the clock to the store, not beside it")
-    return MenteeApp(store, Path(demo_folder) if demo_folder is not None else None)
+    return MenteeApp(store, Path(demo_folder) if demo_folder is not None else None, loaded)

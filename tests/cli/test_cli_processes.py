@@ -130,3 +130,24 @@ def test_demo_subcommands_use_a_throwaway_database(capsys, monkeypatch, tmp_path
     assert "Priya Raman" in names and "Zed" not in names  # a fresh demo each time
     assert not real.exists() and not real.parent.exists()  # the real database is untouched
     assert not list(tmp_path.glob("mentee-tui-demo-*"))  # and no demo folder is left behind
+
+
+def test_config_prints_the_path_and_the_values_in_use(tmp_path):
+    config = tmp_path / "config.toml"
+    env = {**os.environ, "MENTEE_TUI_CONFIG": str(config)}
+    command = [sys.executable, "-m", "mentee_tui", "config"]
+    missing = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert missing.returncode == 0
+    assert f"# {config}  (not there: the defaults below are in use)" in missing.stdout
+    assert "follow_up_days = 7" in missing.stdout
+    config.write_text('theme = "nord"\n[settings]\nfollow_up_days = 10\n'
+                      '[keymap]\n"tracker.new" = "a"\n')
+    good = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert good.returncode == 0, good.stderr
+    assert 'theme = "nord"' in good.stdout and "follow_up_days = 10" in good.stdout
+    assert '"tracker.new" = "a"' in good.stdout
+    config.write_text('[settings]\nmeeting_time = "25:00"\n')
+    bad = subprocess.run(command, capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 2
+    assert bad.stderr.count("\n") == 1 and f"{config}, line 2" in bad.stderr
+    assert 'meeting_time = "09:00"' in bad.stdout  # the defaults, in use
