@@ -120,3 +120,14 @@ async def test_escape_logs_no_follow_up(demo_app, demo_store):
         await pilot.pause()
         assert demo_app.screen is screen
         assert stored(demo_store, "Kwame Mensah").history == kwame.history
+
+
+async def test_what_a_move_did_is_said_under_the_board_not_in_a_toast(demo_app, demo_store):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("right_square_bracket", "right_square_bracket")
+        await pilot.pause()
+        assert "Aiko Tanaka: Contacted → Coffee" in hint(screen)
+        assert not demo_app._notifications  # nothing stacked over the cards
+        line = screen.query_one("#tracker-hint")
+        assert line.has_class("-done") and line.has_class("-message")

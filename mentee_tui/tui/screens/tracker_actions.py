@@ -12,7 +12,6 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 from textual.content import Content
-from textual.notifications import SeverityLevel
 
 from mentee_tui.domain.schedule import default_setup
 from mentee_tui.domain.text import clean_line, plural
@@ -40,11 +39,14 @@ ENDED_NOTE = "The mentorship has ended: planned meetings cancelled, held ones ke
 class TrackerCardActions:
     """Needs from the screen: `selected()`, `candidate(id)`, `show_card(id)`,
     `move_card(candidate, stage, ends_mentorship=)`, `refresh_from_store()`, `refuse(why)`,
+    `hint` (a HintLine),
     `store`, `mentee_app`, `app` and `notify`."""
 
     # -- helpers --------------------------------------------------------------------------
-    def _say(self, message: str, severity: SeverityLevel = "information") -> None:
-        self.notify(message, severity=severity, markup=False)
+    def _say(self, message: str) -> None:
+        """What a key just did, on the hint line under the board: a toast would cover
+        the cards and the status line at 80x24 (errors still come as notifications)."""
+        self.hint.say(message, done=True)
 
     def _need_selection(self) -> Candidate | None:
         candidate = self.selected()
@@ -103,8 +105,8 @@ class TrackerCardActions:
         settings, fresh = settings_done.value, fresh_done.value
         if fresh.stage != candidate.stage:
             # Moved by another session since the board was drawn: no form to fill in vain.
-            self._say(f"{fresh.name} was moved to {STAGE_TITLES[fresh.stage]} meanwhile "
-                      "(another session?); the board now shows where they are.", "warning")
+            self.refuse(f"{fresh.name} was moved to {STAGE_TITLES[fresh.stage]} meanwhile "
+                        "(another session?); the board now shows where they are.")
             self.show_card(fresh.id)
             return
 

@@ -28,8 +28,10 @@ class HintLine(Static):
         if not self.message:
             self._draw()
 
-    def say(self, message: str) -> None:
-        """Show `message` (user text stays literal) in place of the hint for a few seconds."""
+    def say(self, message: str, *, done: bool = False) -> None:
+        """Show `message` (user text stays literal) in place of the hint for a few seconds;
+        `done`: what a key just did (plain bold), else why it could not act (a warning)."""
+        self.set_class(done, "-done")
         self.message = message
         if self._timer is not None:
             self._timer.stop()
