@@ -3,7 +3,7 @@
     python -m mentee_tui.cli.screenshots [FOLDER]
 
 writes SVGs (default: ./screenshots) of each screen at 80x24 and the tracker and
-calendar at 120x36. The clock is fixed so the pictures only change when the app does.
+calendar at 120x40. The clock is fixed so the pictures only change when the app does.
 """
 
 from __future__ import annotations
@@ -25,14 +25,15 @@ SHOTS: list[tuple[str, tuple[int, int], list[str]]] = [
     ("home.svg", (80, 24), []),
     ("reflection.svg", (80, 24), ["2"]),
     ("tracker.svg", (80, 24), ["3"]),
-    ("tracker-wide.svg", (120, 36), ["3"]),
+    ("tracker-wide.svg", (120, 40), ["3"]),
     ("calendar.svg", (80, 24), ["4"]),
-    ("calendar-wide.svg", (120, 36), ["4"]),
+    ("calendar-wide.svg", (120, 40), ["4"]),
     ("help.svg", (80, 24), ["3", "question_mark"]),
 ]
 
 
 async def _shoot(folder: Path, name: str, size: tuple[int, int], keys: list[str]) -> Path:
+    from mentee_tui.storage.config import no_config
     from mentee_tui.tui.app import make_app
 
     # A fixed folder, so the database path that help shows is the same on every run.
@@ -41,7 +42,7 @@ async def _shoot(folder: Path, name: str, size: tuple[int, int], keys: list[str]
     tmp.mkdir(mode=0o700)
     try:
         store = fill_demo(tmp / "mentee.json", now=lambda: DEMO_NOW)
-        app = make_app(store=store, demo_folder=tmp)
+        app = make_app(store=store, demo_folder=tmp, config=no_config())  # not yours
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             for key in keys:

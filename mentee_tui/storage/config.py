@@ -136,6 +136,11 @@ def load_config(path: Path | None = None) -> LoadedConfig:
         return LoadedConfig(path, Config(), True, f"{where}: {bad}; using the defaults")
 
 
+def no_config() -> LoadedConfig:
+    """No file at all: the built-in defaults (screenshots, and apps made without one)."""
+    return LoadedConfig(Path(os.devnull), Config(), exists=False)
+
+
 def settings_defaults(config: Config) -> Settings:
     """The settings a database starts with: the config's, else the built-in ones."""
     values = dict(config.settings)
@@ -153,5 +158,5 @@ def save_theme(path: Path, theme: str) -> None:
     atomic_write_bytes(path, tomlkit.dumps(document).encode("utf-8"))
 
 
-__all__ = ["ENV_VAR", "LoadedConfig", "config_path", "load_config", "save_theme",
+__all__ = ["ENV_VAR", "LoadedConfig", "config_path", "load_config", "no_config", "save_theme",
            "settings_defaults"]

@@ -21,9 +21,15 @@ from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, TextArea
 
 from mentee_tui.domain.text import sentence
-from mentee_tui.model import Config, Settings
+from mentee_tui.model import Settings
 from mentee_tui.storage import Clock, InvalidInput, NotFound, StorageError, Store
-from mentee_tui.storage.config import LoadedConfig, load_config, save_theme, settings_defaults
+from mentee_tui.storage.config import (
+    LoadedConfig,
+    load_config,
+    no_config,
+    save_theme,
+    settings_defaults,
+)
 from mentee_tui.storage.paths import resolve_db_path
 from mentee_tui.tui.recovery import offer_recoveries, save_for_hangup
 from mentee_tui.tui.resources import stylesheet_paths
@@ -72,8 +78,7 @@ class MenteeApp(App[int]):
         self.stylesheet = ThemedStylesheet(variables=self.get_css_variables())
         # The config file (`storage.config`): a theme, a keymap; a bad file is the defaults
         # and one warning.
-        self.config = config if config is not None else LoadedConfig(
-            Path(os.devnull), Config(), exists=False)
+        self.config = config if config is not None else no_config()
         if self.config.config.keymap:
             self.set_keymap(self.config.config.keymap)
         self.store = store

@@ -9,8 +9,8 @@ def test_board_80x24(snap_compare, demo_app):
     assert snap_compare(demo_app, terminal_size=(80, 24), press=["3"])
 
 
-def test_board_120x36(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(120, 36), press=["3", "l"])
+def test_board_120x40(snap_compare, demo_app):
+    assert snap_compare(demo_app, terminal_size=(120, 40), press=["3", "l"])
 
 
 def test_empty_board_80x24(snap_compare, app):
