@@ -22,7 +22,7 @@ DEFAULT_PORT = 8000
 
 def add_setup_commands(add_sub: AddSub) -> None:
     add_sub("config", "print the config file in use and the values it gives",
-            "MENTEE_TUI_CONFIG=~/mentee.toml mentee-tui config")
+            "mentee-tui config   # MENTEE_TUI_CONFIG=FILE mentee-tui config checks another")
     serve = add_sub(
         "serve", "serve the app in a web browser on this machine only (needs the [web] extra)",
         "mentee-tui serve --port 8000   # then, from a laptop: ssh -L 8000:127.0.0.1:8000 host")

@@ -106,5 +106,8 @@ def test_ci_runs_the_readme_test_command_word_for_word():
     test_command = next(b for b in blocks if "pytest" in b and "venv" in b)
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8").strip().splitlines()
     assert ci[-1] == test_command
-    install = next(b for b in blocks if "mentee-tui" in b and "[test]" not in b)
+    install = next(b for b in blocks if ".venv/bin/pip install ." in b and "[test]" not in b)
     assert install.endswith(".venv/bin/mentee-tui")  # one command installs and starts the app
+    assert "\n" not in install
+    tool = blocks[0]  # the README leads with the one-line installs of a tool
+    assert tool.startswith("uv tool install .") and "pipx install ." in tool
