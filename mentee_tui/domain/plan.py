@@ -69,12 +69,13 @@ def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
 
 
 def open_actions(meetings: Iterable[Meeting], before: Meeting) -> list[str]:
-    """The action items still open from the meetings of `before`'s mentorship held before it
-    (what the next meeting's agenda and Home list). Every listed item counts as open until
-    action items carry a done state."""
+    """The texts of the action items still open (not ticked done) from the meetings of
+    `before`'s mentorship that come before it, oldest first (what the next meeting's agenda
+    and Home list)."""
     earlier = [m for m in meetings
                if m.mentorship_id == before.mentorship_id and m.number < before.number]
-    return [item for meeting in sorted(earlier, key=lambda m: m.number) for item in meeting.actions]
+    return [item.text for meeting in sorted(earlier, key=lambda m: m.number)
+            for item in meeting.actions if not item.done]
 
 
 __all__ = ["current_number", "humanize_meeting", "next_meeting", "open_actions", "plan_summary"]

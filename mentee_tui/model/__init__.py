@@ -1,9 +1,11 @@
 """Records and their JSON shape: dataclasses that cross every layer (no rules, no I/O)."""
 
 from mentee_tui.model.calendar import (
+    AGREEMENT_SECTIONS,
     HELD_STATUSES,
     MEETING_STATUSES,
     UPCOMING_STATUSES,
+    ActionItem,
     Meeting,
     MeetingEdit,
     Mentorship,
@@ -24,6 +26,7 @@ from mentee_tui.model.settings import Settings
 from mentee_tui.model.undo import EndedMentorship, LastMove, UndoOutcome
 
 __all__ = [
+    "AGREEMENT_SECTIONS",
     "HELD_STATUSES",
     "LOGGED_EVENTS",
     "MEETING_STATUSES",
@@ -31,6 +34,7 @@ __all__ = [
     "SOURCES",
     "STAGES",
     "UPCOMING_STATUSES",
+    "ActionItem",
     "Candidate",
     "CandidateInput",
     "DamagedRecord",
