@@ -45,7 +45,7 @@ def default_agreement(mentorship: Mentorship, answers: Mapping[str, str]) -> dic
                     f"({mentorship.timezone}), for {mentorship.duration_minutes} minutes. "
                     "Whoever cannot make it says so as early as possible and proposes "
                     "another date the same month."),
-        "meeting": f"{where}. I send the agenda a few days before and share the action items after.",
+        "meeting": f"Where: {where}. I send the agenda a few days before and share the action items after.",
         "confidentiality": ("What we discuss stays between us, unless we both agree to share it."),
         "check_in": (f"In {middle.format('MMMM YYYY')}, halfway through: is this working for "
                      "both of us, and what should change?"),
