@@ -185,6 +185,10 @@ class CalendarRepository:
             mentorship = self.load(tx, mentorship_id)
             if mentorship.active:
                 raise InvalidInput(f"the mentorship with {mentorship.mentor} has not ended")
+            card = tx.table(CANDIDATES).get(doc_id=mentorship.candidate_id)
+            if card is None or card.get("stage") != "agreed":
+                raise InvalidInput(f"the mentorship with {mentorship.mentor} ended when the "
+                                   "card left agreed: undo that move on the tracker (3, u)")
             items = [(int(i), str(before), int(seq)) for i, before, seq in mentorship.ended_meetings]
             self.reopen(tx, [EndedMentorship(mentorship.id, items)])
             mentorship = self.load(tx, mentorship_id)
