@@ -258,3 +258,17 @@ def test_open_actions_are_those_of_the_earlier_meetings_of_the_same_mentorship()
     assert open_actions(meetings, meetings[2]) == ["read the book", "draft a plan"]
     assert open_actions(meetings, meetings[1]) == ["read the book"]
     assert open_actions(meetings, meetings[0]) == []
+
+
+def test_weekdays_only_moves_a_weekend_meeting_to_the_nearest_weekday_of_its_month():
+    from mentee_tui.domain.schedule import weekday_in_month
+
+    assert weekday_in_month(2026, 8, 3) == 3  # a Monday stays
+    assert weekday_in_month(2026, 8, 29) == 28  # Saturday → the Friday before
+    assert weekday_in_month(2026, 8, 30) == 31  # Sunday → the Monday after
+    assert weekday_in_month(2026, 8, 1) == 3  # Saturday the 1st → Monday the 3rd
+    assert weekday_in_month(2026, 5, 31) == 29  # Sunday ending the month → Friday the 29th
+    setup = MentorshipSetup(months=12, rule="same-day", first="2026-08-01", time="09:00",
+                            duration=60, timezone="Europe/Paris", weekdays_only=True)
+    assert all(start.weekday() < 5 for start in schedule_meetings(setup))
+    assert [s.month for s in schedule_meetings(setup)] == [8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7]
