@@ -59,7 +59,7 @@ class SettingsModal(FormDialog[Settings | None]):
                          classes="dialog-hint", id="timezone-hint")
             # The exported meetings: who organizes them, and when their alarm rings.
             yield from self._row("your-email", "Your email", s.email,
-                                 "the organizer of exported meetings")
+                                 "you@example.org (the organizer)")
             yield from self._row("reminder", "Reminder before meetings", s.reminder,
                                  "30m, 2h, 1d, 1w or none")
             with Horizontal(classes="form-row"):
