@@ -131,15 +131,17 @@ def _import_from_linkedin(store: Store, data: CandidateInput, url: str, connecte
 
 
 def _demo_mentorship(store: Store, clock: _Clock, base: arrow.Arrow) -> None:
-    """Priya agreed: a 12-month plan whose first meeting, three weeks ago, went well."""
-    from mentee_tui.model import MeetingEdit, MentorshipSetup
+    """Priya agreed: a 12-month plan, weekdays only (no meeting on a weekend, whatever the
+    day the demo starts), whose first meeting, three weeks ago, went well."""
+    from mentee_tui.model import ActionItem, MeetingEdit, MentorshipSetup
 
     priya = next(c for c in store.candidates.all() if c.name == "Priya Raman")
     clock.current = base.shift(days=-24)
     first = base.shift(days=-21).to("UTC").date().isoformat()
     mentorship = store.tracker.agree(
         priya.id, MentorshipSetup(months=12, rule="same-day", first=first, time="09:00",
-                                  duration=60, timezone="UTC"))
+                                  duration=60, timezone="UTC", weekdays_only=True,
+                                  location="https://meet.example.org/priya-raman"))
     clock.current = base.shift(days=-21, hours=2)
     meeting = store.calendar.meetings(mentorship.id)[0]
     store.calendar.update_meeting(meeting.id, MeetingEdit(
@@ -147,5 +149,5 @@ def _demo_mentorship(store: Store, clock: _Clock, base: arrow.Arrow) -> None:
         agenda=meeting.agenda,
         notes="Priya suggests writing a one-page team strategy before asking for headcount.\n"
               "She moved from SRE to director by owning one cross-team problem at a time.",
-        actions=["Draft a one-page strategy for the platform team",
-                 "Ask finance for last year's budget template"]))
+        actions=[ActionItem("Draft a one-page strategy for the platform team"),
+                 ActionItem("Ask finance for last year's budget template", done=True)]))

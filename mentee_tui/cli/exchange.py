@@ -42,28 +42,41 @@ def _export_md(store) -> str:
         now=store.now())
 
 
-def _export_ics(store) -> str:
-    from mentee_tui.domain.ics import export_ics
+def _export_ics(store, with_notes: bool = False) -> str:
+    from mentee_tui.storage.exchange import ics_export
 
-    return export_ics(store.calendar.mentorships(), store.calendar.meetings())
+    return ics_export(store, with_notes=with_notes)
+
+
+def _export_agreement(store) -> str:
+    from mentee_tui.storage.exchange import agreement_export
+
+    return agreement_export(store)
 
 
 EXPORTERS: dict[str, Callable] = {
     "json": _export_json, "csv": _export_csv, "md": _export_md, "ics": _export_ics,
+    "agreement": _export_agreement,
 }
 EXPORT_HELP = ("json: every table, to restore with `import`; csv: one row per candidate; "
-               "md: a readable summary; ics: the meetings for a calendar")
+               "md: a readable summary; ics: the meetings for a calendar (the agenda only, "
+               "unless --with-notes); agreement: the mentoring agreement as markdown")
 
 
 def add_exchange_commands(add_sub: AddSub) -> None:
     export = add_sub("export", "export your data to a file (or to the screen without -o)",
                      "mentee-tui export ics -o mentoring.ics\n"
+                     "  mentee-tui export ics --with-notes -o private.ics\n"
+                     "  mentee-tui export agreement -o agreement.md\n"
                      "  mentee-tui export json -o backup.json\n"
                      "  mentee-tui export md | less")
     export.add_argument("format", metavar="FORMAT", choices=sorted(EXPORTERS), help=EXPORT_HELP)
     output = export.add_argument("-o", "--output", metavar="FILE",
                                  help="write to FILE (private, 0600) instead of printing")
     output.complete = FILE_COMPLETION
+    export.add_argument("--with-notes", action="store_true",
+                        help="ics: also the meeting notes and action items (private: anyone "
+                             "the calendar or an invite reaches reads them)")
 
     imp = add_sub(
         "import",
@@ -85,7 +98,11 @@ def cmd_export(args, db_path) -> int:
     target = Path(args.output).expanduser() if args.output else None
     if target is not None and not target.parent.is_dir():
         return _fail(f"cannot write {target}: no folder {target.parent}")
-    text = EXPORTERS[args.format](_open_store(db_path))
+    if args.with_notes and args.format != "ics":
+        return _fail(f"--with-notes is for `export ics`, not {args.format}")
+    store = _open_store(db_path)
+    text = (_export_ics(store, with_notes=True) if args.with_notes
+            else EXPORTERS[args.format](store))
     if target is None:
         sys.stdout.write(text)
         return EXIT_OK

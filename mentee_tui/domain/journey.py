@@ -1,9 +1,12 @@
-"""The five steps of the Home screen, computed from stored records."""
+"""The five steps of the Home screen, computed from stored records.
+
+Once a mentor agreed (a card in agreed, or a mentorship, even one that has ended), every
+step before Plan is ticked: the mentee has been through them all."""
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import arrow
 
@@ -69,6 +72,9 @@ def journey_steps(
                       empty=not (count("asked") or count("declined")))
 
     agreed = by_stage.get("agreed", [])
+    passed = bool(agreed or mentorships)  # a mentor said yes: steps 1-4 are behind
+    reflect, research, reach, ask = (replace(step, done=step.done or passed)
+                                     for step in (reflect, research, reach, ask))
     plan_line = plan_summary(list(mentorships), list(meetings), now)
     if plan_line:
         plan_text = plan_line
@@ -77,5 +83,5 @@ def journey_steps(
         plan_text = f"{names} agreed — plan your first meeting"
     else:
         plan_text = "no mentor has agreed yet"
-    plan = JourneyStep(5, "Plan", plan_text, "calendar", empty=not agreed, done=bool(agreed))
+    plan = JourneyStep(5, "Plan", plan_text, "calendar", empty=not passed, done=passed)
     return [reflect, research, reach, ask, plan]

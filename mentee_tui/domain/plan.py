@@ -49,6 +49,9 @@ def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
         last = mentorships[-1]
         return f"{last.mentor} · mentorship ended · move a new mentor to agreed to plan another"
     parts: list[str] = []
+    # A mentorship ended early beside one under way: said too, after the ones under way.
+    ended = [f"{m.mentor} · mentorship ended" for m in mentorships
+             if not m.active and m.candidate_id not in {a.candidate_id for a in active}]
     for mentorship in active:
         mine = [m for m in meetings if m.mentorship_id == mentorship.id]
         number = current_number(mentorship, now)
@@ -65,16 +68,17 @@ def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
             start = arrow.get(coming.start)
             when = f"next meeting {humanize_meeting(start, now, mentorship.timezone)}"
         parts.append(f"{mentorship.mentor} · {where} · {when}")
-    return " | ".join(parts)
+    return " | ".join(parts + ended)
 
 
 def open_actions(meetings: Iterable[Meeting], before: Meeting) -> list[str]:
-    """The action items still open from the meetings of `before`'s mentorship held before it
-    (what the next meeting's agenda and Home list). Every listed item counts as open until
-    action items carry a done state."""
+    """The texts of the action items still open (not ticked done) from the meetings of
+    `before`'s mentorship that come before it, oldest first (what the next meeting's agenda
+    and Home list)."""
     earlier = [m for m in meetings
                if m.mentorship_id == before.mentorship_id and m.number < before.number]
-    return [item for meeting in sorted(earlier, key=lambda m: m.number) for item in meeting.actions]
+    return [item.text for meeting in sorted(earlier, key=lambda m: m.number)
+            for item in meeting.actions if not item.done]
 
 
 __all__ = ["current_number", "humanize_meeting", "next_meeting", "open_actions", "plan_summary"]

@@ -3,6 +3,11 @@
 Every meeting's date is computed from the anchor (the first meeting) with arrow,
 never from the previous meeting: stepping month after month from Jan 31 would
 drift to Feb 28 → Mar 28, while from the anchor it is Feb 28 → Mar 31.
+
+"Weekdays only": a meeting the rule puts on a Saturday moves to the Friday before and one on
+a Sunday to the Monday after, so it stays as close as it can; when that would leave the
+month (Saturday the 1st, Sunday the 30th or 31st that ends it) it goes the other way
+(Monday the 3rd, the Friday before), so a meeting always stays in its month.
 """
 
 from __future__ import annotations
@@ -21,6 +26,7 @@ from mentee_tui.domain.validate import (
     RULE_HELP,
     InvalidInput,
     check_duration,
+    check_location,
     check_months,
     check_time,
     check_timezone,
@@ -89,6 +95,18 @@ def day_in_month(rule: Rule, year: int, month: int, anchor_day: int) -> int:
     return 1 + (rule.weekday - first_weekday) % 7 + 7 * ((rule.nth or 1) - 1)
 
 
+def weekday_in_month(year: int, month: int, day: int) -> int:
+    """The day itself if it is Monday to Friday, else the nearest weekday of the same month:
+    Saturday → the Friday before, Sunday → the Monday after, unless that leaves the month."""
+    weekday = date(year, month, day).weekday()
+    if weekday < 5:
+        return day
+    last_day = calendar.monthrange(year, month)[1]
+    earlier, later = (day - 1, day + 2) if weekday == 5 else (day - 2, day + 1)
+    preferred, other = (earlier, later) if weekday == 5 else (later, earlier)
+    return preferred if 1 <= preferred <= last_day else other
+
+
 def local_time(year: int, month: int, day: int, hour: int, minute: int, zone: str) -> arrow.Arrow:
     """A wall-clock time in an IANA zone. A time skipped by a DST change moves forward
     (02:30 on the spring-forward night becomes 03:30); a repeated one takes its first pass."""
@@ -107,6 +125,8 @@ def meeting_start(setup: MentorshipSetup, number: int) -> arrow.Arrow:
     rule = parse_rule(setup.rule)
     month = arrow.Arrow(anchor.year, anchor.month, 1).shift(months=number - 1)
     day = day_in_month(rule, month.year, month.month, anchor.day)
+    if setup.weekdays_only:
+        day = weekday_in_month(month.year, month.month, day)
     hour, minute = parse_time(setup.time)
     return local_time(month.year, month.month, day, hour, minute, setup.timezone)
 
@@ -114,6 +134,23 @@ def meeting_start(setup: MentorshipSetup, number: int) -> arrow.Arrow:
 def schedule_meetings(setup: MentorshipSetup) -> list[arrow.Arrow]:
     """Every meeting of the term, in order."""
     return [meeting_start(setup, n) for n in range(1, setup.months + 1)]
+
+
+def weekend_meetings(setup: MentorshipSetup) -> list[tuple[int, arrow.Arrow]]:
+    """(number, start) of each meeting the plan puts on a Saturday or a Sunday."""
+    return [(n, start) for n, start in enumerate(schedule_meetings(setup), start=1)
+            if start.weekday() >= 5]
+
+
+def describe_weekends(setup: MentorshipSetup, limit: int = 3) -> str:
+    """"3 meetings fall on a weekend: Sat 12 Jun, Sun 12 Sep, Sat 12 Mar", or ""."""
+    found = weekend_meetings(setup)
+    if not found:
+        return ""
+    days = ", ".join(start.format("ddd D MMM") for _n, start in found[:limit])
+    more = f" and {len(found) - limit} more" if len(found) > limit else ""
+    word = "meeting falls" if len(found) == 1 else "meetings fall"
+    return f"{len(found)} {word} on a weekend: {days}{more}"
 
 
 def month_of(setup_first: str, number: int) -> arrow.Arrow:
@@ -160,8 +197,14 @@ def validate_setup(setup: MentorshipSetup, *, starting: bool = True) -> Mentorsh
     first = parse_date(setup.first)
     if starting:
         first = first_on_or_after(parse_rule(rule), first)
+    weekday = parse_rule(rule).weekday
+    weekdays_only = bool(setup.weekdays_only)
+    if weekdays_only and weekday is not None and weekday >= 5:
+        raise InvalidInput(f"a {parse_rule(rule).describe()} plan cannot be weekdays only: "
+                           "pick a weekday, or leave weekdays only off")
     return replace(setup, months=months, rule=rule, time=time, duration=duration,
-                   timezone=zone, first=first.isoformat())
+                   timezone=zone, first=first.isoformat(), weekdays_only=weekdays_only,
+                   location=check_location(setup.location))
 
 
 def default_setup(settings: Settings, now: arrow.Arrow) -> MentorshipSetup:
@@ -180,6 +223,7 @@ __all__ = [
     "day_in_month",
     "check_within_term",
     "default_setup",
+    "describe_weekends",
     "first_on_or_after",
     "format_rule",
     "local_time",
@@ -188,4 +232,6 @@ __all__ = [
     "parse_rule",
     "schedule_meetings",
     "validate_setup",
+    "weekday_in_month",
+    "weekend_meetings",
 ]

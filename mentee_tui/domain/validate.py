@@ -148,6 +148,40 @@ def normalize_email(value: str) -> str:
         raise InvalidInput(f"invalid email: {exc}") from exc
 
 
+REMINDER_HELP = "a lead time such as 30m, 2h, 1d or 1w, or none"
+_REMINDER_UNITS = {"m": 1, "h": 60, "d": 24 * 60, "w": 7 * 24 * 60}
+MAX_REMINDER_MINUTES = 4 * 7 * 24 * 60  # four weeks
+
+
+def reminder_minutes(value: str) -> int | None:
+    """How long before a meeting its alarm rings: "1d" → 1440, "none" → None.
+    InvalidInput for anything else (the settings form and the command line show it)."""
+    text = clean_line(str(value)).lower().replace(" ", "")
+    if text in ("none", "off", "no", ""):
+        return None
+    number, unit = text[:-1], text[-1:]
+    if unit not in _REMINDER_UNITS or not number.isdigit() or int(number) < 1:
+        raise InvalidInput(f"unknown reminder {clean_line(str(value))!r}; use {REMINDER_HELP}")
+    minutes = int(number) * _REMINDER_UNITS[unit]
+    if minutes > MAX_REMINDER_MINUTES:
+        raise InvalidInput("a reminder is at most four weeks (4w) before the meeting")
+    return minutes
+
+
+def check_reminder(value: str) -> str:
+    """The reminder setting, normalised: "1d", "90m", or "none"."""
+    minutes = reminder_minutes(value)
+    return "none" if minutes is None else clean_line(str(value)).lower().replace(" ", "")
+
+
+def check_location(value: str) -> str:
+    """A place or a video link, one line of at most 300 characters."""
+    text = clean_line(value)
+    if len(text) > 300:
+        raise InvalidInput("a location is at most 300 characters")
+    return text
+
+
 def check_source(value: str) -> str:
     source = clean_line(value).lower() or "other"
     if source not in SOURCES:
@@ -179,6 +213,7 @@ __all__ = [
     "MAX_MONTHS",
     "MIN_MINUTES",
     "MULTILINE_FIELDS",
+    "REMINDER_HELP",
     "RULE_HELP",
     "InvalidInput",
     "candidate_fields",
@@ -186,13 +221,16 @@ __all__ = [
     "check_event",
     "check_flag",
     "check_follow_up_days",
+    "check_location",
     "check_months",
     "check_source",
     "check_stage",
     "check_time",
     "check_past_date",
+    "check_reminder",
     "check_timezone",
     "normalize_email",
     "parse_date",
     "parse_time",
+    "reminder_minutes",
 ]

@@ -1,9 +1,11 @@
 """Records and their JSON shape: dataclasses that cross every layer (no rules, no I/O)."""
 
 from mentee_tui.model.calendar import (
+    AGREEMENT_SECTIONS,
     HELD_STATUSES,
     MEETING_STATUSES,
     UPCOMING_STATUSES,
+    ActionItem,
     Meeting,
     MeetingEdit,
     Mentorship,
@@ -25,6 +27,7 @@ from mentee_tui.model.settings import Settings
 from mentee_tui.model.undo import EndedMentorship, LastMove, UndoOutcome
 
 __all__ = [
+    "AGREEMENT_SECTIONS",
     "HELD_STATUSES",
     "LOGGED_EVENTS",
     "MEETING_STATUSES",
@@ -32,6 +35,7 @@ __all__ = [
     "SOURCES",
     "STAGES",
     "UPCOMING_STATUSES",
+    "ActionItem",
     "Candidate",
     "CandidateInput",
     "Config",

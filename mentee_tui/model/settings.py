@@ -1,4 +1,4 @@
-"""The person's settings: follow-up days, meeting defaults, time zone, theme."""
+"""The person's settings: follow-up days, meeting defaults, time zone, theme, your email, the reminder."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ class Settings:
     meeting_duration: int = 60
     timezone: str = ""  # empty: the system's zone
     theme: str = "textual-dark"
+    email: str = ""  # the ORGANIZER of the exported meetings
+    reminder: str = "1d"  # the alarm before each exported meeting: 30m, 2h, 1d, 1w or none
 
     def to_dict(self) -> dict[str, Any]:
         return plain_dict(self)

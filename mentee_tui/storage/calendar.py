@@ -3,6 +3,12 @@
 Reads are typed records kept until the file changes. A mentorship starts, ends and
 reopens inside the tracker's transactions (`tracker.py`), through the methods that take
 the transaction; planning, moving and ending from the calendar are one transaction each.
+
+A meeting is never deleted while its mentorship lives, so its UID lives forever: a shorter
+term cancels the meetings past its end (they keep their number, are left out of `meetings()`
+and are exported CANCELLED with a higher SEQUENCE), and a term extended again over those
+months brings the same meetings back, planned on the new plan's dates. So a calendar that
+imported every export sees one event per month, never a ghost or a second event on a day.
 """
 
 from __future__ import annotations
@@ -19,11 +25,13 @@ from tinydb.table import Document
 from mentee_tui.domain.agenda import seed_agenda
 from mentee_tui.domain.schedule import check_within_term, meeting_start, validate_setup
 from mentee_tui.domain.text import clean_line, clean_text
-from mentee_tui.domain.validate import InvalidInput, check_duration
+from mentee_tui.domain.validate import InvalidInput, check_duration, check_location
 from mentee_tui.model import (
+    AGREEMENT_SECTIONS,
     HELD_STATUSES,
     MEETING_STATUSES,
     UPCOMING_STATUSES,
+    ActionItem,
     Candidate,
     EndedMentorship,
     Meeting,
@@ -90,11 +98,16 @@ class CalendarRepository:
             raise NotFound(f"no mentorship with id {mentorship_id}")
         return found
 
-    def meetings(self, mentorship_id: int | None = None) -> list[Meeting]:
-        """In mentorship then meeting order; the mentor's name as the tracker has it now."""
+    def meetings(self, mentorship_id: int | None = None, *,
+                 with_removed: bool = False) -> list[Meeting]:
+        """In mentorship then meeting order; the mentor's name as the tracker has it now.
+        `with_removed`: also the meetings a shorter term took away (the .ics export cancels
+        them)."""
         names = self._mentor_names()
+        terms = {m.id: m.months for m in self.db.records(MENTORSHIPS, _to_mentorship)}
         found = [m for m in self.db.records(MEETINGS, _to_meeting)
-                 if mentorship_id is None or m.mentorship_id == mentorship_id]
+                 if (mentorship_id is None or m.mentorship_id == mentorship_id)
+                 and (with_removed or m.number <= terms.get(m.mentorship_id, m.number))]
         found.sort(key=lambda m: (m.mentorship_id, m.number))
         return [m if m.mentor == names.get(m.mentorship_id, m.mentor)
                 else replace(m, mentor=names[m.mentorship_id]) for m in found]
@@ -127,6 +140,7 @@ class CalendarRepository:
                 )
             answers = self._answers(tx)
             for number in range(1, setup.months + 1):
+                # A meeting a shorter term cancelled comes back here with its UID: one event.
                 meeting = meetings.pop(number, None)
                 if meeting is None:
                     self._new_meeting(tx, mentorship, setup, number, answers)
@@ -139,8 +153,14 @@ class CalendarRepository:
                         meeting.status = "planned"
                         self._touch(meeting)
                         self._put(tx, MEETINGS, meeting)
-            # A shorter term: the upcoming meetings past its end go away.
-            tx.table(MEETINGS).remove(doc_ids=[m.id for m in meetings.values()])
+            # A shorter term: the meetings past its end are cancelled, never deleted, so the
+            # .ics export tells every calendar that imported them.
+            for meeting in meetings.values():
+                if meeting.status != "cancelled":
+                    meeting.status = "cancelled"
+                    self._touch(meeting)
+                    self._put(tx, MEETINGS, meeting)
+            mentorship.weekdays_only, mentorship.location = setup.weekdays_only, setup.location
             mentorship.months, mentorship.rule = setup.months, setup.rule
             mentorship.first, mentorship.time = setup.first, setup.time
             mentorship.timezone, mentorship.duration_minutes = setup.timezone, setup.duration
@@ -154,7 +174,44 @@ class CalendarRepository:
             mentorship = self.load(tx, mentorship_id)
             if not mentorship.active:
                 raise InvalidInput(f"the mentorship with {mentorship.mentor} has already ended")
-            self._end(tx, mentorship)
+            mentorship.ended_meetings = [list(item) for item in self._end(tx, mentorship)]
+            self._put(tx, MENTORSHIPS, mentorship)
+            return mentorship
+
+    def undo_end(self, mentorship_id: int) -> Mentorship:
+        """Undo an early end (`end`): active again, and the meetings it cancelled back as
+        they were, unless one was changed since (it then stays as it is)."""
+        with self.db.writing() as tx:
+            mentorship = self.load(tx, mentorship_id)
+            if mentorship.active:
+                raise InvalidInput(f"the mentorship with {mentorship.mentor} has not ended")
+            card = tx.table(CANDIDATES).get(doc_id=mentorship.candidate_id)
+            if card is None or card.get("stage") != "agreed":
+                raise InvalidInput(f"the mentorship with {mentorship.mentor} ended when the "
+                                   "card left agreed: undo that move on the tracker (3, u)")
+            items = [(int(i), str(before), int(seq)) for i, before, seq in mentorship.ended_meetings]
+            self.reopen(tx, [EndedMentorship(mentorship.id, items)])
+            mentorship = self.load(tx, mentorship_id)
+            mentorship.ended_meetings = []
+            self._put(tx, MENTORSHIPS, mentorship)
+            return mentorship
+
+    def save_agreement(self, mentorship_id: int, sections: dict[str, str]) -> Mentorship:
+        """The mentoring agreement as the mentee wrote it (a section left empty shows the
+        pre-filled text again)."""
+        keys = {key for key, _title in AGREEMENT_SECTIONS}
+        unknown = set(sections) - keys
+        if unknown:
+            raise InvalidInput(f"unknown agreement section {sorted(unknown)[0]!r}")
+        cleaned = {key: clean_text(text, multiline=True).strip() for key, text in sections.items()}
+        with self.db.writing() as tx:
+            mentorship = self.load(tx, mentorship_id)
+            agreement = {**mentorship.agreement, **cleaned}
+            agreement = {key: text for key, text in agreement.items() if text}
+            if agreement != mentorship.agreement:
+                mentorship.agreement = agreement
+                mentorship.updated_at = self.now_iso()
+                self._put(tx, MENTORSHIPS, mentorship)
             return mentorship
 
     def update_meeting(self, meeting_id: int, edit: MeetingEdit) -> Meeting:
@@ -170,6 +227,9 @@ class CalendarRepository:
                 raise NotFound(f"no meeting with id {meeting_id}")
             meeting = _to_meeting(doc.doc_id, doc)
             mentorship = self.load(tx, meeting.mentorship_id)
+            if meeting.number > mentorship.months:
+                raise InvalidInput(f"meeting {meeting.number} is past the end of the "
+                                   f"{mentorship.months}-month plan: change the plan first")
             moved = start != arrow.get(meeting.start)
             if moved:
                 check_within_term(mentorship.first, mentorship.months, meeting.number,
@@ -186,7 +246,9 @@ class CalendarRepository:
                 duration_minutes=duration, status=status,
                 agenda=clean_text(edit.agenda, multiline=True).strip(),
                 notes=clean_text(edit.notes, multiline=True).strip(),
-                actions=[a for a in (clean_line(x) for x in edit.actions) if a],
+                actions=[ActionItem(text, bool(item.done)) for item in edit.actions
+                         if (text := clean_line(item.text))],
+                location=check_location(edit.location),
             )
             if all(getattr(meeting, key) == value for key, value in changed.items()):
                 return meeting
@@ -215,7 +277,8 @@ class CalendarRepository:
             id=Database.next_id(tx, MENTORSHIPS), candidate_id=candidate.id,
             mentor=candidate.name, months=setup.months, rule=setup.rule, first=setup.first,
             time=setup.time, duration_minutes=setup.duration, timezone=setup.timezone,
-            created_at=now, updated_at=now,
+            created_at=now, updated_at=now, weekdays_only=setup.weekdays_only,
+            location=setup.location,
         )
         self._put(tx, MENTORSHIPS, mentorship)
         answers = self._answers(tx)

@@ -24,6 +24,7 @@ from mentee_tui.domain.validate import (
     InvalidInput,
     candidate_fields,
     check_duration,
+    check_location,
     check_months,
     check_stage,
     check_timezone,
@@ -139,6 +140,8 @@ def _checked_mentorship(m: Mentorship) -> Mentorship:
     if m.status not in ("active", "ended"):
         raise InvalidInput(f"unknown mentorship status {m.status!r}")
     m.mentor = clean_line(m.mentor)
+    m.location = check_location(m.location)
+    m.agreement = {key: clean_text(text, multiline=True) for key, text in m.agreement.items()}
     return m
 
 
@@ -151,7 +154,11 @@ def _checked_meeting(m: Meeting, mentorship_ids: set[int]) -> Meeting:
     if not m.start:
         raise InvalidInput("a meeting needs a start")
     m.agenda, m.notes = clean_text(m.agenda, multiline=True), clean_text(m.notes, multiline=True)
-    m.actions = [clean_line(a) for a in m.actions]
+    for item in m.actions:
+        item.text = clean_line(item.text)
+        if type(item.done) is not bool:
+            raise InvalidInput(f"an action item's done is {item.done!r}, not true or false")
+    m.location = check_location(m.location)
     return m
 
 
@@ -283,6 +290,42 @@ def refusal(held: int) -> str:
             "its candidates")
 
 
+# -- calendar and agreement ----------------------------------------------------------------
+
+
+def _answers(store: Any) -> dict[str, str]:
+    return {key: r.text for key, r in store.reflections.all().items()}
+
+
+def ics_export(store: Any, *, with_notes: bool = False) -> str:
+    """The .ics of every meeting, those a shorter plan took away included (cancelled), with
+    the reminder, ORGANIZER and ATTENDEE from the settings and the mentors' cards."""
+    from mentee_tui.domain.ics import IcsOptions, export_ics
+    from mentee_tui.domain.validate import reminder_minutes
+
+    settings = store.settings.get()
+    mentorships = store.calendar.mentorships()
+    emails = {c.id: c.email for c in store.candidates.all()}
+    options = IcsOptions(
+        with_notes=with_notes, reminder_minutes=reminder_minutes(settings.reminder),
+        organizer=settings.email,
+        mentor_emails={m.id: emails.get(m.candidate_id, "") for m in mentorships},
+    )
+    return export_ics(mentorships, store.calendar.meetings(with_removed=True), options)
+
+
+def agreement_export(store: Any) -> str:
+    """Every mentorship's agreement as markdown (what is unwritten, pre-filled)."""
+    from mentee_tui.domain.agreement import agreement_markdown
+
+    return agreement_markdown(store.calendar.mentorships(), _answers(store), store.now())
+
+
+def answers(store: Any) -> dict[str, str]:
+    """The reflection answers by prompt key (agendas and the agreement are filled from them)."""
+    return _answers(store)
+
+
 # -- CSV --------------------------------------------------------------------------------
 
 
@@ -315,5 +358,5 @@ def import_csv(candidates: CandidateRepository, parsed: ParsedCsv, *,
     return plan
 
 
-__all__ = ["APP", "Restored", "backup", "has_data", "import_csv", "read_backup", "refusal",
-           "restore"]
+__all__ = ["APP", "Restored", "agreement_export", "answers", "backup", "has_data",
+           "ics_export", "import_csv", "read_backup", "refusal", "restore"]

@@ -11,8 +11,10 @@ from mentee_tui.domain.validate import (
     InvalidInput,
     check_duration,
     check_follow_up_days,
+    check_reminder,
     check_time,
     check_timezone,
+    normalize_email,
 )
 from mentee_tui.model import Settings
 from mentee_tui.storage.database import Database
@@ -29,6 +31,8 @@ def checked_settings(settings: Settings) -> Settings:
         meeting_duration=check_duration(settings.meeting_duration),
         timezone=check_timezone(settings.timezone),
         theme=str(settings.theme),
+        email=normalize_email(settings.email),
+        reminder=check_reminder(settings.reminder),
     )
 
 

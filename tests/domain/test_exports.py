@@ -34,7 +34,7 @@ def test_markdown_has_reflection_candidates_by_stage_and_the_plan(demo_store):
     assert "- **Priya Raman** — Director of Engineering, Northwind" in text
     assert "12 monthly meetings, same day of the month" in text
     assert "#### 1. " in text and "— done" in text
-    assert "- Introductions: why I asked you" in text  # the first meeting's agenda
+    assert "- Introductions: who we are, why I asked you" in text  # the first meeting's agenda
     assert text.index("### Researched") < text.index("### Agreed") < text.index("### Declined")
 
 

@@ -90,3 +90,20 @@ def test_an_agreed_mentor_is_named_until_the_plan_says_more():
                       start="2026-11-29T09:00:00+00:00", duration_minutes=60)
     planned = _steps([_candidate(1, "agreed")], mentorships=[mentorship], meetings=[meeting])
     assert planned[4].summary == "Priya · month 1 of 12 · next meeting in 3 days"
+
+
+def test_once_a_mentor_agreed_every_earlier_step_is_ticked_and_an_end_is_said():
+    # Nothing contacted or asked left on the board: the mentee still went through it all.
+    steps = _steps([_candidate(1, "agreed", name="Priya Raman")])
+    assert [s.done for s in steps] == [True] * 5
+    ended = Mentorship(id=1, candidate_id=1, mentor="Priya", months=12, rule="same-day",
+                       first="2026-11-29", time="09:00", duration_minutes=60, timezone="UTC",
+                       status="ended")
+    after = _steps([_candidate(1, "declined", name="Priya")], mentorships=[ended])
+    assert [s.done for s in after] == [True] * 5
+    assert "Priya · mentorship ended" in after[4].summary
+    other = Mentorship(id=2, candidate_id=2, mentor="Ada", months=6, rule="same-day",
+                       first="2026-11-29", time="09:00", duration_minutes=60, timezone="UTC")
+    both = _steps([_candidate(2, "agreed", name="Ada")], mentorships=[ended, other])
+    assert both[4].summary.startswith("Ada · month 1 of 6") and both[4].summary.endswith(
+        "Priya · mentorship ended")

@@ -151,11 +151,19 @@ def test_agenda_is_seeded_from_the_reflection():
     answers = {"career_goals": "Lead a team\nWrite strategy", "skills": "Feedback"}
     first = seed_agenda(answers, 1, 12)
     assert "Lead a team" in first and "Introductions" in first
+    for point in ("What I hope to achieve", "How we will work", "cadence: monthly, for 12 months",
+                  "preparation", "notes:", "rescheduling", "confidentiality",
+                  "Goals for the term", "Next steps"):
+        assert point in first, point
     second = seed_agenda(answers, 2, 12)
     assert "Career goals to achieve" in second and "Lead a team" in second
     third = seed_agenda(answers, 3, 12)
     assert "Skills to develop" in third and "Feedback" in third
-    assert "Look back" in seed_agenda(answers, 12, 12)
+    review = seed_agenda(answers, 12, 12)
+    for point in ("Review of the term", "my goals then", "Lead a team", "my goals now",
+                  "what helped", "what comes next"):
+        assert point in review, point
+    assert "Review of the term" in seed_agenda(answers, 6, 6)
     assert "Reflection screen" in seed_agenda({}, 2, 12)
 
 
@@ -237,12 +245,30 @@ def test_open_actions_are_those_of_the_earlier_meetings_of_the_same_mentorship()
     from mentee_tui.domain.plan import open_actions
     from mentee_tui.model import Meeting
 
+    from mentee_tui.model import ActionItem
+
     def meeting(id_, mentorship, number, actions):
         return Meeting(id=id_, mentorship_id=mentorship, mentor="M", number=number,
-                       start="2027-01-01T09:00:00+00:00", duration_minutes=60, actions=actions)
+                       start="2027-01-01T09:00:00+00:00", duration_minutes=60,
+                       actions=[ActionItem(a.lstrip("✓"), a.startswith("✓")) for a in actions])
 
-    meetings = [meeting(1, 1, 1, ["read the book"]), meeting(2, 1, 2, ["draft a plan"]),
+    meetings = [meeting(1, 1, 1, ["read the book", "✓call Sam"]),
+                meeting(2, 1, 2, ["draft a plan"]),
                 meeting(3, 1, 3, []), meeting(4, 2, 1, ["other mentor's item"])]
     assert open_actions(meetings, meetings[2]) == ["read the book", "draft a plan"]
     assert open_actions(meetings, meetings[1]) == ["read the book"]
     assert open_actions(meetings, meetings[0]) == []
+
+
+def test_weekdays_only_moves_a_weekend_meeting_to_the_nearest_weekday_of_its_month():
+    from mentee_tui.domain.schedule import weekday_in_month
+
+    assert weekday_in_month(2026, 8, 3) == 3  # a Monday stays
+    assert weekday_in_month(2026, 8, 29) == 28  # Saturday → the Friday before
+    assert weekday_in_month(2026, 8, 30) == 31  # Sunday → the Monday after
+    assert weekday_in_month(2026, 8, 1) == 3  # Saturday the 1st → Monday the 3rd
+    assert weekday_in_month(2026, 5, 31) == 29  # Sunday ending the month → Friday the 29th
+    setup = MentorshipSetup(months=12, rule="same-day", first="2026-08-01", time="09:00",
+                            duration=60, timezone="Europe/Paris", weekdays_only=True)
+    assert all(start.weekday() < 5 for start in schedule_meetings(setup))
+    assert [s.month for s in schedule_meetings(setup)] == [8, 9, 10, 11, 12, 1, 2, 3, 4, 5, 6, 7]

@@ -8,6 +8,7 @@ from dataclasses import asdict
 import pytest
 
 from mentee_tui.model import (
+    ActionItem,
     Candidate,
     DamagedRecord,
     HistoryEntry,
@@ -33,8 +34,10 @@ def test_every_record_round_trips_through_its_json_shape():
     assert candidate.to_dict() == asdict(candidate)  # the shape `list --json` prints
     meeting = Meeting(id=1, mentorship_id=1, mentor="Priya", number=2,
                       start="2027-01-11T09:00:00+00:00", duration_minutes=60,
-                      actions=["Draft a strategy"])
+                      actions=[ActionItem("Draft a strategy"), ActionItem("Read", done=True)])
     assert Meeting.from_dict(meeting.to_dict()) == meeting
+    assert meeting.to_dict()["actions"] == [{"text": "Draft a strategy", "done": False},
+                                            {"text": "Read", "done": True}]
     answer = Reflection(key="skills", text="Feedback", revisions=[Revision(at="x", text="F")])
     assert Reflection.from_dict(answer.to_dict()) == answer
     assert Settings.from_dict(Settings(follow_up_days=3).to_dict()).follow_up_days == 3
@@ -42,10 +45,22 @@ def test_every_record_round_trips_through_its_json_shape():
 
 def test_a_nested_list_is_a_copy_not_the_stored_one():
     data = Meeting(id=1, mentorship_id=1, mentor="P", number=1, start="s",
-                   duration_minutes=60, actions=["a"]).to_dict()
+                   duration_minutes=60, actions=[ActionItem("a")]).to_dict()
     meeting = Meeting.from_dict(data)
-    meeting.actions.append("b")
-    assert data["actions"] == ["a"]
+    meeting.actions.append(ActionItem("b"))
+    meeting.actions[0].done = True
+    assert data["actions"] == [{"text": "a", "done": False}]
+
+
+def test_plain_string_actions_of_an_older_database_load_as_open_items():
+    meeting = Meeting.from_dict({"id": 1, "mentorship_id": 1, "mentor": "P", "number": 1,
+                                 "start": "s", "duration_minutes": 60,
+                                 "actions": ["old item", {"text": "new", "done": True}]})
+    assert meeting.actions == [ActionItem("old item"), ActionItem("new", True)]
+    assert meeting.open_items() == ["old item"]
+    with pytest.raises(DamagedRecord):
+        Meeting.from_dict({"id": 1, "mentorship_id": 1, "mentor": "P", "number": 1,
+                           "start": "s", "duration_minutes": 60, "actions": [{"done": 3}]})
 
 
 @pytest.mark.parametrize("field, value, expected", [

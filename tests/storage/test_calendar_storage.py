@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from mentee_tui.model import CandidateInput, MeetingEdit, MentorshipSetup
+from mentee_tui.model import ActionItem, CandidateInput, MeetingEdit, MentorshipSetup
 from mentee_tui.storage import InvalidInput, NotFound
 
 SETUP = MentorshipSetup(months=12, rule="same-day", first="2027-01-31", time="09:00",
@@ -104,8 +104,10 @@ def test_update_meeting_cleans_text_and_rejects_bad_values(store, asked):
     mentorship = store.tracker.agree(asked.id, SETUP)
     first = store.calendar.meetings(mentorship.id)[0]
     done = store.calendar.update_meeting(first.id, edit_of(
-        first, status="done", notes="Good talk\x1b[31m", actions=[" read the book ", "", "[b]x"]))
-    assert done.notes == "Good talk" and done.actions == ["read the book", "[b]x"]
+        first, status="done", notes="Good talk\x1b[31m",
+        actions=[ActionItem(" read the book "), ActionItem(""), ActionItem("[b]x", True)]))
+    assert done.notes == "Good talk"
+    assert done.actions == [ActionItem("read the book"), ActionItem("[b]x", True)]
     with pytest.raises(InvalidInput, match="status"):
         store.calendar.update_meeting(first.id, edit_of(first, status="maybe"))
     with pytest.raises(InvalidInput, match="date"):

@@ -6,6 +6,7 @@ from textual.widgets import Input, Select, TextArea
 
 from mentee_tui.domain.schedule import default_setup
 from mentee_tui.model import CandidateInput, MentorshipSetup
+from mentee_tui.tui.dialogs.export_modal import ExportModal
 from mentee_tui.tui.dialogs.meeting_modal import MeetingModal
 from mentee_tui.tui.dialogs.mentorship_modal import (
     EndMentorshipModal,
@@ -393,7 +394,8 @@ async def test_home_shows_the_plan(demo_app):
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         journey = demo_app.screen.query_one("#journey")
-        assert "Priya Raman · month 1 of 12 · next meeting in 9 days" in str(
+        # Meeting 2 would be Saturday 5 Dec: the demo plan is weekdays only, so Friday 4th.
+        assert "Priya Raman · month 1 of 12 · next meeting in 8 days" in str(
             journey.get_option_at_index(4).prompt)
 
 
@@ -428,13 +430,21 @@ async def test_export_writes_a_private_ics_beside_the_database(demo_app, demo_st
     async with demo_app.run_test(size=(80, 24)) as pilot:
         await open_calendar(pilot)
         await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(demo_app.screen, ExportModal)  # agenda only, or with the notes?
+        await pilot.press("escape")
+        await pilot.pause()
+        assert not target.exists()
+        await pilot.press("e", "a")
         await demo_app.workers.wait_for_complete()
         await pilot.pause()
         messages = [n.message for n in demo_app._notifications]
-        assert any(m.startswith(f"Exported to {target}") for m in messages)
+        assert any(m.startswith(f"Exported to {target}, agendas only") for m in messages)
         assert not any("demo" in m for m in messages)
+        text = target.read_text(encoding="utf-8")
+        assert "Priya suggests" not in text and "budget template" not in text
         demo_app.demo_folder = demo_store.path.parent  # started with --demo: the folder goes on quit, and it says so
-        await pilot.press("e")
+        await pilot.press("e", "w")
         await demo_app.workers.wait_for_complete()
         await pilot.pause()
         assert any("copy the file before you quit" in n.message for n in demo_app._notifications)
@@ -444,6 +454,7 @@ async def test_export_writes_a_private_ics_beside_the_database(demo_app, demo_st
     assert target.stat().st_mode & 0o777 == 0o600
     events = Calendar.from_ical(target.read_text(encoding="utf-8")).walk("VEVENT")
     assert len(events) == 12
+    assert "Priya suggests writing" in str(events[0]["DESCRIPTION"])  # with notes, this time
 
 
 async def test_a_new_mentorship_is_shown_when_it_appears(demo_app, demo_store):
@@ -486,3 +497,8 @@ def test_a_meeting_moved_into_another_year_shows_the_year_in_its_cell(demo_store
     assert "2026" not in cell_body(first, mentorship).plain
     second.start = "2027-01-04T09:00:00+00:00"
     assert cell_body(second, mentorship).plain.startswith("Mon 4 Jan 2027")
+
+
+def test_snapshot_meeting_modal_with_checklist_120x40(snap_compare, demo_app):
+    # Meeting 1: the checklist with one item ticked, one open.
+    assert snap_compare(demo_app, terminal_size=(120, 40), press=["4", "left", "enter"])

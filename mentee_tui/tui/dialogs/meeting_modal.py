@@ -1,6 +1,9 @@
-"""One meeting: date and time (moved alone), duration, status, agenda, notes, action items.
+"""One meeting: date and time (moved alone), duration, status, where, agenda, notes, and the
+action items as a checklist (`space` ticks, `d` removes, the line under it adds one).
 
-Returns a `MeetingEdit` on save, None on escape. Nothing is written here.
+The open items of the earlier meetings show above the agenda (they carry over until ticked
+in their own meeting). Marking a meeting still to come "done" asks first. Returns a
+`MeetingEdit` on save, None on escape. Nothing is written here.
 """
 
 from __future__ import annotations
@@ -14,15 +17,18 @@ from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentee_tui.domain.schedule import check_within_term, local_time, month_of
 from mentee_tui.domain.text import clean_line, clean_text, sentence
-from mentee_tui.domain.validate import check_duration, parse_date, parse_time
+from mentee_tui.domain.validate import check_duration, check_location, parse_date, parse_time
 from mentee_tui.model import (
     MEETING_STATUSES,
+    ActionItem,
     Meeting,
     MeetingEdit,
     Mentorship,
 )
+from mentee_tui.tui.dialogs.confirm_modal import ConfirmModal
 from mentee_tui.tui.dialogs.form_dialog import UNSAVED
 from mentee_tui.tui.dialogs.recoverable import RecoverableForm
+from mentee_tui.tui.widgets.action_checklist import ActionChecklist
 from mentee_tui.tui.widgets.line_input import LineInput
 from mentee_tui.tui.widgets.text_box import CleanTextArea
 
@@ -34,7 +40,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
     RECOVERY_FIELDS = {
         "date": "meeting-date", "time": "meeting-time", "duration": "meeting-duration",
         "status": "meeting-status", "agenda": "meeting-agenda", "notes": "meeting-notes",
-        "actions": "meeting-actions",
+        "actions": "meeting-actions", "location": "meeting-location",
     }
     BINDINGS = [
         Binding("escape", "cancel", "Cancel", id="meeting.cancel"),
@@ -42,11 +48,14 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
     ]
 
     def __init__(
-        self, meeting: Meeting, mentorship: Mentorship, *, restore: dict | None = None
+        self, meeting: Meeting, mentorship: Mentorship, *, restore: dict | None = None,
+        carried: list[str] | None = None, now: arrow.Arrow | None = None,
     ) -> None:
         super().__init__(classes="mentee-dialog")
         self.meeting = meeting
         self.mentorship = mentorship
+        self.carried = carried or []  # open items of the earlier meetings
+        self.now = now or arrow.utcnow()  # the store's clock: "this meeting is still to come"
         self.restore = restore
         self._warned_unsaved = False
 
@@ -79,13 +88,25 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
                 yield Label("Status", classes="form-label")
                 yield Select([(s, s) for s in MEETING_STATUSES], value=m.status,
                              id="meeting-status", allow_blank=False, compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Where", classes="form-label")
+                yield LineInput(m.location, id="meeting-location", compact=True,
+                                placeholder=self.mentorship.location or "a place or a video link")
+            if self.carried:
+                yield Static(Content.assemble(
+                    ("Still open from earlier meetings (top of the agenda):", "bold"),
+                    *(f"\n [ ] {item}" for item in self.carried)),
+                    id="meeting-carried", classes="form-preview")
             yield Label("Agenda", classes="form-area-label")
             yield CleanTextArea(m.agenda, id="meeting-agenda", compact=True, classes="form-area")
             yield Label("Notes", classes="form-area-label")
             yield CleanTextArea(m.notes, id="meeting-notes", compact=True, classes="form-area")
-            yield Label("Action items (one a line)", classes="form-area-label")
-            yield CleanTextArea("\n".join(m.actions), id="meeting-actions", compact=True,
-                           classes="form-area")
+            yield Label("Action items (space ticks, d removes)", classes="form-area-label")
+            yield ActionChecklist(m.actions, id="meeting-actions", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Add an action item", classes="form-label")
+                yield LineInput("", id="meeting-new-action", compact=True,
+                                placeholder="type it, then enter")
             yield Static("", id="meeting-error", classes="form-error docked")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Save (ctrl+s)", id="meeting-ok", variant="primary", compact=True)
@@ -115,12 +136,15 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
         def area(widget_id: str) -> str:
             return clean_text(self.query_one(widget_id, TextArea).text, multiline=True).strip()
 
+        actions = self.query_one("#meeting-actions", ActionChecklist).items
+        pending = value("#meeting-new-action")  # typed but not added yet: keep it
+        if pending:
+            actions.append(ActionItem(pending))
         return MeetingEdit(
             start=start_iso, duration_minutes=duration,
             status=str(self.query_one("#meeting-status", Select).value),
             agenda=area("#meeting-agenda"), notes=area("#meeting-notes"),
-            actions=[line.strip() for line in area("#meeting-actions").splitlines()
-                     if line.strip()],
+            actions=actions, location=check_location(value("#meeting-location")),
         )
 
     # -- live checks --------------------------------------------------------------------
@@ -132,6 +156,20 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
 
     def on_select_changed(self, event: Select.Changed) -> None:
         self._recheck()
+
+    def on_action_checklist_changed(self, event: ActionChecklist.Changed) -> None:
+        self._recheck()
+
+    def line_submitted(self, line: Input) -> bool:
+        """Enter in "Add an action item" adds it to the checklist and stays for the next."""
+        if line.id != "meeting-new-action":
+            return False
+        text = clean_line(line.value)
+        if not text:
+            return False
+        self.query_one("#meeting-actions", ActionChecklist).add(text)
+        line.value = ""
+        return True
 
     def _recheck(self) -> None:
         """A message goes once its cause is fixed; a date in another month gets a note."""
@@ -169,8 +207,9 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
             return True
         m = self.meeting
         return (edit.start, edit.duration_minutes, edit.status, edit.agenda, edit.notes,
-                edit.actions) != (m.start, m.duration_minutes, m.status, m.agenda.strip(),
-                                  m.notes.strip(), m.actions)
+                edit.actions, edit.location) != (m.start, m.duration_minutes, m.status,
+                                                 m.agenda.strip(), m.notes.strip(), m.actions,
+                                                 m.location)
 
     def action_save(self) -> None:
         try:
@@ -178,7 +217,25 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
         except ValueError as exc:
             self._error(sentence(exc))
             return
+        start = arrow.get(edit.start)
+        if edit.status == "done" and self.meeting.status != "done" and start > self.now:
+            self._confirm_done(edit, start)
+            return
         self.dismiss(edit)
+
+    def _confirm_done(self, edit: MeetingEdit, start: arrow.Arrow) -> None:
+        """A meeting still to come marked done is most often a slip of the status: ask."""
+        when = start.to(self.mentorship.timezone).format("dddd D MMMM YYYY, HH:mm")
+
+        def answer(yes: bool | None) -> None:
+            if yes:
+                self.dismiss(edit)
+
+        self.app.push_screen(ConfirmModal(
+            "Mark a meeting still to come as done?",
+            Content(f"Meeting {self.meeting.number} is on {when}, "
+                    f"{start.humanize(self.now)}. Mark it done anyway?"),
+            confirm_label="Mark done"), answer)
 
     def action_cancel(self) -> None:
         # Escape from a long note should not silently throw it away: ask once.

@@ -1,4 +1,7 @@
-"""The mentorship setup: term, meeting day, time, duration, time zone, first meeting.
+"""The mentorship setup: term, meeting day, time, duration, time zone, first meeting, where
+to meet, and "weekdays only" (offered by a warning when the plan lands on a weekend; a
+Saturday meeting then moves to the Friday before, a Sunday one to the Monday after, always
+within the same month: see `domain.schedule`).
 
 Opened when a card reaches agreed (escape cancels the move) and again from the
 calendar to change the rule. Returns a validated `MentorshipSetup`, or None.
@@ -13,10 +16,11 @@ from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.content import Content
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, Select, Static
 
 from mentee_tui.domain.schedule import (
     Rule,
+    describe_weekends,
     format_rule,
     meeting_start,
     parse_rule,
@@ -46,7 +50,7 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
     RECOVERY_FIELDS = {
         "months": "setup-months", "which": "setup-which", "weekday": "setup-weekday",
         "time": "setup-time", "duration": "setup-duration", "timezone": "setup-timezone",
-        "first": "setup-first",
+        "first": "setup-first", "weekdays_only": "setup-weekdays", "location": "setup-location",
     }
 
     BINDINGS = [
@@ -106,7 +110,16 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
             with Horizontal(classes="form-row"):
                 yield Label("First meeting", classes="form-label")
                 yield LineInput(d.first, id="setup-first", placeholder="YYYY-MM-DD", compact=True)
+            with Horizontal(classes="form-row"):
+                yield Label("Where", classes="form-label")
+                yield LineInput(d.location, id="setup-location", compact=True,
+                                placeholder="a place or a video link")
+            with Horizontal(classes="form-row"):
+                yield Label("", classes="form-label")
+                yield Checkbox("Weekdays only (Sat → Fri, Sun → Mon)", d.weekdays_only,
+                               id="setup-weekdays", compact=True)
             yield Static("", id="setup-preview", classes="form-preview")
+            yield Static("", id="setup-weekend", classes="form-warning")
             yield Static("", id="setup-error", classes="form-error docked")
             with Horizontal(classes="dialog-buttons"):
                 yield Button("Confirm (ctrl+s)", id="setup-ok", variant="primary", compact=True)
@@ -140,6 +153,8 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
         setup = validate_setup(MentorshipSetup(
             months=int(months), rule=self._rule(), first=value("#setup-first"),
             time=value("#setup-time"), duration=int(duration), timezone=value("#setup-timezone"),
+            weekdays_only=self.query_one("#setup-weekdays", Checkbox).value,
+            location=value("#setup-location"),
         ), starting=not self.changing)
         if self.held and setup.months < max(self.held):
             raise ValueError(f"meeting {max(self.held)} was already held; "
@@ -149,14 +164,18 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
     def _preview(self) -> None:
         preview = self.query_one("#setup-preview", Static)
         error = self.query_one("#setup-error", Static)
+        weekend = self.query_one("#setup-weekend", Static)
         try:
             setup = self.read_setup()
         except ValueError as exc:
             preview.update("")
+            weekend.update("")
             if error.has_class("visible"):  # shown already: keep it about what is wrong now
                 error.update(Content(sentence(exc)))
             return
         error.remove_class("visible")  # fixed: no stale error
+        found = "" if setup.weekdays_only else describe_weekends(setup)
+        weekend.update(Content(f"⚠ {found}: tick weekdays only to move them." if found else ""))
         # Held and hand-moved meetings keep their date: preview only what the rule places.
         kept = set(self.held) | set(self.moved)
         numbers = [n for n in range(1, setup.months + 1) if n not in kept]
@@ -184,6 +203,10 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
 
     # -- events ----------------------------------------------------------------------
     def on_input_changed(self, event: Input.Changed) -> None:
+        self._preview()
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        super().on_checkbox_changed(event)
         self._preview()
 
     def on_select_changed(self, event: Select.Changed) -> None:

@@ -16,8 +16,13 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Select, TextArea
 
+from mentee_tui.model import ActionItem
+from mentee_tui.tui.widgets.action_checklist import ActionChecklist
+
 
 def read_field(widget: Widget) -> Any:
+    if isinstance(widget, ActionChecklist):
+        return [[item.text, item.done] for item in widget.items]
     if isinstance(widget, Input):
         return widget.value
     if isinstance(widget, TextArea):
@@ -32,7 +37,10 @@ def read_field(widget: Widget) -> Any:
 
 def write_field(widget: Widget, value: Any) -> None:
     """Put a kept value back; a value the widget cannot take (hand-edited, stale) is skipped."""
-    if isinstance(widget, Input) and isinstance(value, str):
+    if isinstance(widget, ActionChecklist) and isinstance(value, list):
+        widget.set_items([ActionItem(str(v[0]), bool(v[1])) for v in value
+                          if isinstance(v, list) and len(v) == 2])
+    elif isinstance(widget, Input) and isinstance(value, str):
         widget.value = value
     elif isinstance(widget, TextArea) and isinstance(value, str):
         widget.text = value

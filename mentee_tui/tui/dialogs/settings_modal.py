@@ -1,8 +1,10 @@
-"""Settings: follow-up days, default meeting time and duration, time zone, theme."""
+"""Settings: follow-up days, default meeting time and duration, time zone, theme, your email
+(the organizer of exported meetings) and the reminder before each meeting."""
 
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from textual.app import ComposeResult
 from textual.suggester import SuggestFromList
@@ -15,8 +17,10 @@ from mentee_tui.domain.timezones import system_timezone, zone_names
 from mentee_tui.domain.validate import (
     check_duration,
     check_follow_up_days,
+    check_reminder,
     check_time,
     check_timezone,
+    normalize_email,
 )
 from mentee_tui.model import Settings
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
@@ -53,6 +57,11 @@ class SettingsModal(FormDialog[Settings | None]):
             )
             yield Static("IANA name such as Europe/Paris; → completes it.",
                          classes="dialog-hint", id="timezone-hint")
+            # The exported meetings: who organizes them, and when their alarm rings.
+            yield from self._row("your-email", "Your email", s.email,
+                                 "you@example.org (the organizer)")
+            yield from self._row("reminder", "Reminder before meetings", s.reminder,
+                                 "30m, 2h, 1d, 1w or none")
             with Horizontal(classes="form-row"):
                 yield Label("Theme", classes="form-label")
                 yield Select(
@@ -104,12 +113,15 @@ class SettingsModal(FormDialog[Settings | None]):
             self.query_one(f"#{bad}", Input).focus()
             return None
         theme = self.query_one("#theme", Select).value
-        return Settings(
+        return replace(
+            self.settings,
             follow_up_days=check_follow_up_days(self._value("follow-up-days")),
             meeting_time=check_time(self._value("meeting-time")),
             meeting_duration=check_duration(self._value("meeting-duration")),
             timezone=check_timezone(self._value("timezone")),
             theme=str(theme) if theme != Select.NULL else self.settings.theme,
+            email=normalize_email(self._value("your-email")),
+            reminder=check_reminder(self._value("reminder")),
         )
 
     def action_save(self) -> None:
@@ -134,4 +146,6 @@ CHECKS: dict[str, Callable[[str], object]] = {
     "meeting-time": check_time,
     "meeting-duration": check_duration,
     "timezone": check_timezone,
+    "your-email": normalize_email,
+    "reminder": check_reminder,
 }

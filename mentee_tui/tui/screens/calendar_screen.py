@@ -13,7 +13,7 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widgets import Static
 
-from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting
+from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting, open_actions
 from mentee_tui.domain.schedule import parse_rule
 from mentee_tui.domain.text import plural
 from mentee_tui.model import (
@@ -25,6 +25,8 @@ from mentee_tui.model import (
 )
 from mentee_tui.storage import StorageError
 from mentee_tui.storage.files import default_ics_path, write_private_text
+from mentee_tui.tui.dialogs.agreement_modal import AgreementModal
+from mentee_tui.tui.dialogs.export_modal import ExportModal
 from mentee_tui.tui.dialogs.meeting_modal import MeetingModal
 from mentee_tui.tui.dialogs.mentorship_modal import (
     EndMentorshipModal,
@@ -46,6 +48,7 @@ OFF_REASONS = {
     "change_plan": NO_MENTORSHIP, "end_early": NO_MENTORSHIP, "open_meeting": NO_MENTORSHIP,
     "this_month": NO_MENTORSHIP, "move": NO_MENTORSHIP,
     "export_ics": "Nothing to export yet: there is no mentorship, so no meeting.",
+    "agreement": NO_MENTORSHIP, "undo_end": NO_MENTORSHIP,
 }
 # (minimum screen width, columns): a 4x3 grid where it fits, fewer columns when narrow.
 COLUMNS_BY_WIDTH = ((72, 4), (54, 3), (36, 2), (0, 1))
@@ -75,6 +78,8 @@ class CalendarScreen(MenteeScreen):
         Binding("m", "next_mentorship", "Next mentor", id="calendar.next_mentorship"),
         Binding("r", "change_plan", "Change plan", id="calendar.change_plan"),
         Binding("x", "end_early", "End early", id="calendar.end_early"),
+        Binding("u", "undo_end", "Undo end", id="calendar.undo_end"),
+        Binding("a", "agreement", "Agreement", id="calendar.agreement"),
         Binding("e", "export_ics", "Export .ics", show=False, id="calendar.export_ics"),
     ]
 
@@ -211,8 +216,11 @@ class CalendarScreen(MenteeScreen):
         first_point = next((p.strip(" -·") for p in meeting.agenda.splitlines() if p.strip()), "")
         extra = f"\nAgenda: {first_point}" if first_point else ""
         if meeting.actions:
-            count = len(meeting.actions)
-            extra += f" · {count} action{'s' if count > 1 else ''}"
+            count, still = len(meeting.actions), len(meeting.open_items())
+            extra += f" · {still} of {plural(count, 'action item')} open"
+        carried = open_actions(self.meetings, meeting)
+        if carried and meeting.upcoming:
+            extra += f" · {plural(len(carried), 'open item')} carried over"
         detail.update(Content(line + extra))
 
     def _apply_columns(self) -> None:
@@ -236,6 +244,9 @@ class CalendarScreen(MenteeScreen):
         self.query_one("#calendar-hint", HintLine).say(reason)
 
     def refusal(self, action: str) -> str | None:
+        if action == "undo_end" and self.mentorship is not None:
+            return (f"Nothing to undo: the mentorship with {self.mentorship.mentor} is under "
+                    "way (u undoes an early end).")
         if action == "next_mentorship":
             if not self.mentorships:
                 return NO_MENTORSHIP
@@ -247,9 +258,12 @@ class CalendarScreen(MenteeScreen):
         if action == "next_mentorship":
             return len(self.mentorships) > 1
         mentorship = self.mentorship
-        if action in ("change_plan", "end_early", "open_meeting", "this_month", "export_ics"):
+        if action in ("change_plan", "end_early", "open_meeting", "this_month", "export_ics",
+                      "agreement", "undo_end"):
             if mentorship is None:
                 return False  # the empty state: nothing to act on, keep the footer clear
+        if action == "undo_end":
+            return not mentorship.active
         return True
 
     def action_move(self, dx: int, dy: int) -> None:
@@ -302,7 +316,9 @@ class CalendarScreen(MenteeScreen):
                 )
             self.refresh_from_store()
 
-        self.app.push_screen(MeetingModal(meeting, mentorship, restore=restore), save)
+        self.app.push_screen(MeetingModal(
+            meeting, mentorship, restore=restore, carried=open_actions(self.meetings, meeting),
+            now=self.store.now()), save)
 
     def _still_active(self, why: str) -> Mentorship | None:
         """The shown mentorship if it can change; an ended one says `why` not, instead of
@@ -341,30 +357,68 @@ class CalendarScreen(MenteeScreen):
 
         def end(answer: bool | None) -> None:
             if answer and self.mentee_app.attempt(self.store.calendar.end, mentorship.id):
-                self.app.notify(f"The mentorship with {mentorship.mentor} has ended.",
-                                markup=False)
+                self.app.notify(f"The mentorship with {mentorship.mentor} has ended "
+                                "(u undoes it).", markup=False)
                 self.refresh_from_store()
 
         self.app.push_screen(EndMentorshipModal(mentorship.mentor, upcoming), end)
 
-    def action_export_ics(self) -> None:
-        """Every meeting of every mentorship, beside the database; a calendar app imports it."""
-        target = default_ics_path(Path(self.store.path))
-        self.run_worker(lambda: self._export(target), thread=True, exclusive=True,
-                        group="export-ics")
+    def action_undo_end(self) -> None:
+        mentorship = self.mentorship
+        if mentorship is None or mentorship.active:
+            self.refuse(self.refusal("undo_end") or NO_MENTORSHIP)
+            return
+        if self.mentee_app.attempt(self.store.calendar.undo_end, mentorship.id):
+            self.app.notify(f"The mentorship with {mentorship.mentor} is under way again; "
+                            "the meetings the end cancelled are back.", markup=False)
+            self.refresh_from_store()
 
-    def _export(self, target: Path) -> None:
+    def action_agreement(self) -> None:
+        mentorship = self.mentorship
+        if mentorship is None:
+            self.refuse(NO_MENTORSHIP)
+            return
+        from mentee_tui.domain.agreement import agreement_of, default_agreement
+        from mentee_tui.storage.exchange import answers
+
+        reflection = answers(self.store)
+
+        def save(sections: dict[str, str] | None) -> None:
+            if sections is not None and self.mentee_app.attempt(
+                    self.store.calendar.save_agreement, mentorship.id, sections):
+                self.app.notify("Agreement saved: mentee-tui export agreement prints it as "
+                                "markdown.", markup=False)
+                self.refresh_from_store()
+
+        self.app.push_screen(AgreementModal(
+            mentorship.mentor, agreement_of(mentorship, reflection),
+            default_agreement(mentorship, reflection)), save)
+
+    def action_export_ics(self) -> None:
+        """Every meeting of every mentorship, beside the database; a calendar app imports it.
+        Asks first whether the private notes and action items go in too."""
+        target = default_ics_path(Path(self.store.path))
+
+        def export(with_notes: bool | None) -> None:
+            if with_notes is not None:
+                self.run_worker(lambda: self._export(target, with_notes), thread=True,
+                                exclusive=True, group="export-ics")
+
+        self.app.push_screen(ExportModal(str(target)), export)
+
+    def _export(self, target: Path, with_notes: bool = False) -> None:
         try:
             # icalendar is imported only when exporting.
-            from mentee_tui.domain.ics import export_ics
+            from mentee_tui.storage.exchange import ics_export
 
-            text = export_ics(self.store.calendar.mentorships(), self.store.calendar.meetings())
+            text = ics_export(self.store, with_notes=with_notes)
             write_private_text(target, text)
         except (OSError, StorageError) as exc:
             message = f"Could not write {target}: {getattr(exc, 'strerror', None) or exc}"
             self.app.call_from_thread(self.app.notify, message, severity="error", markup=False)
             return
-        message = f"Exported to {target} (importing it again updates the events)."
+        what = "with your notes and action items" if with_notes else "agendas only"
+        message = f"Exported to {target}, {what} (importing it again updates the events)."
         if self.mentee_app.demo_folder is not None:
             message += " This is the demo's folder: copy the file before you quit."
         self.app.call_from_thread(self.app.notify, message, markup=False)
