@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
-
 from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -17,6 +15,7 @@ from mentee_tui.domain.text import clean_line, clean_text, sentence
 from mentee_tui.domain.validate import InvalidInput, normalize_email
 from mentee_tui.model import SOURCES, Candidate, CandidateInput
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
+from mentee_tui.tui.widgets.flag_checkbox import FlagCheckbox
 from mentee_tui.tui.widgets.line_input import LineInput
 from mentee_tui.tui.widgets.text_box import CleanTextArea
 
@@ -39,18 +38,6 @@ FLAG_FIELDS: tuple[tuple[str, str], ...] = (
     ("knows_well", "I know them well"),
     ("is_supervisor", "My direct or indirect supervisor"),
 )
-
-
-class FlagCheckbox(Checkbox):
-    """Shows its X only when ticked, so the state reads without colour (NO_COLOR)."""
-
-    def __init__(self, *args: Any, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.BUTTON_INNER = "X" if self.value else " "
-
-    def watch_value(self) -> None:
-        self.BUTTON_INNER = "X" if self.value else " "
-        super().watch_value()
 
 
 class CandidateModal(FormDialog[CandidateInput | None]):
@@ -215,4 +202,4 @@ class CandidateModal(FormDialog[CandidateInput | None]):
         self.dismiss(data)
 
 
-__all__ = ["CandidateModal", "FlagCheckbox"]
+__all__ = ["CandidateModal"]

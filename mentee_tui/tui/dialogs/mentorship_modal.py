@@ -30,6 +30,7 @@ from mentee_tui.domain.text import clean_line, sentence
 from mentee_tui.domain.validate import MAX_MONTHS
 from mentee_tui.model import MentorshipSetup
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
+from mentee_tui.tui.widgets.flag_checkbox import FlagCheckbox
 from mentee_tui.tui.widgets.line_input import LineInput
 
 WHICH = [("same day of the month", "same"), ("1st", "1"), ("2nd", "2"), ("3rd", "3"),
@@ -116,8 +117,8 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
                                 placeholder="a place or a video link")
             with Horizontal(classes="form-row"):
                 yield Label("", classes="form-label")
-                yield Checkbox("Weekdays only (Sat → Fri, Sun → Mon)", d.weekdays_only,
-                               id="setup-weekdays", compact=True)
+                yield FlagCheckbox("Weekdays only (Sat → Fri, Sun → Mon)", d.weekdays_only,
+                                   id="setup-weekdays", compact=True)
             yield Static("", id="setup-preview", classes="form-preview")
             yield Static("", id="setup-weekend", classes="form-warning")
             yield Static("", id="setup-error", classes="form-error docked")
