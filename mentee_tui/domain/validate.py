@@ -148,6 +148,17 @@ def normalize_email(value: str) -> str:
         raise InvalidInput(f"invalid email: {exc}") from exc
 
 
+MAX_NAME_LENGTH = 100
+
+
+def check_your_name(value: object) -> str:
+    """The person's own name, the drafts' sign-off: one line, may be empty."""
+    name = clean_line(value)
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"your name must be at most {MAX_NAME_LENGTH} characters")
+    return name
+
+
 def check_source(value: str) -> str:
     source = clean_line(value).lower() or "other"
     if source not in SOURCES:
@@ -192,6 +203,7 @@ __all__ = [
     "check_time",
     "check_past_date",
     "check_timezone",
+    "check_your_name",
     "normalize_email",
     "parse_date",
     "parse_time",

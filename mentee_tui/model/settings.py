@@ -1,4 +1,5 @@
-"""The person's settings: follow-up days, meeting defaults, time zone, theme."""
+"""The person's settings: their name (the drafts' sign-off), follow-up days, meeting
+defaults, time zone, theme."""
 
 from __future__ import annotations
 
@@ -15,6 +16,7 @@ class Settings:
     meeting_duration: int = 60
     timezone: str = ""  # empty: the system's zone
     theme: str = "textual-dark"
+    your_name: str = ""  # the sign-off of the outreach drafts; empty: a visible placeholder
 
     def to_dict(self) -> dict[str, Any]:
         return plain_dict(self)

@@ -13,6 +13,7 @@ from mentee_tui.domain.validate import (
     check_follow_up_days,
     check_time,
     check_timezone,
+    check_your_name,
 )
 from mentee_tui.model import Settings
 from mentee_tui.storage.database import Database
@@ -29,6 +30,7 @@ def checked_settings(settings: Settings) -> Settings:
         meeting_duration=check_duration(settings.meeting_duration),
         timezone=check_timezone(settings.timezone),
         theme=str(settings.theme),
+        your_name=check_your_name(settings.your_name),
     )
 
 

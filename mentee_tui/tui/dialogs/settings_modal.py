@@ -1,4 +1,4 @@
-"""Settings: follow-up days, default meeting time and duration, time zone, theme."""
+"""Settings: your name (the drafts' sign-off), follow-up days, default meeting time and duration, time zone, theme."""
 
 from __future__ import annotations
 
@@ -17,6 +17,7 @@ from mentee_tui.domain.validate import (
     check_follow_up_days,
     check_time,
     check_timezone,
+    check_your_name,
 )
 from mentee_tui.model import Settings
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
@@ -40,6 +41,8 @@ class SettingsModal(FormDialog[Settings | None]):
         s = self.settings
         with VerticalScroll(id="settings-box", classes="dialog-box"):
             yield Static("Settings", id="settings-title", classes="dialog-title")
+            yield from self._row("your-name", "Your name (sign-off)", s.your_name,
+                                 "as the drafts sign it, e.g. Sam Lee")
             yield from self._row("follow-up-days", "Follow-up due after (days)",
                                  str(s.follow_up_days), "e.g. 7")
             yield from self._row("meeting-time", "Default meeting time", s.meeting_time,
@@ -77,7 +80,7 @@ class SettingsModal(FormDialog[Settings | None]):
 
     def on_mount(self) -> None:
         self.remember_opening_values()
-        self.query_one("#follow-up-days", Input).focus()
+        self.query_one("#your-name", Input).focus()
 
     def _value(self, field: str) -> str:
         return clean_line(self.query_one(f"#{field}", Input).value)
@@ -110,6 +113,7 @@ class SettingsModal(FormDialog[Settings | None]):
             meeting_duration=check_duration(self._value("meeting-duration")),
             timezone=check_timezone(self._value("timezone")),
             theme=str(theme) if theme != Select.NULL else self.settings.theme,
+            your_name=check_your_name(self._value("your-name")),
         )
 
     def action_save(self) -> None:
@@ -130,6 +134,7 @@ class SettingsModal(FormDialog[Settings | None]):
 
 
 CHECKS: dict[str, Callable[[str], object]] = {
+    "your-name": check_your_name,
     "follow-up-days": check_follow_up_days,
     "meeting-time": check_time,
     "meeting-duration": check_duration,
