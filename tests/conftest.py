@@ -25,6 +25,8 @@ def _isolated_env(monkeypatch, tmp_path):
     monkeypatch.setenv("MENTEE_TUI_DB", str(tmp_path / "env-db" / "mentee.json"))
     # Which warnings were given (storage.notices) goes to a fresh state folder per test.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
+    # The person's own templates (storage.templates) never leak in from the real config.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "UTC")
 
 
