@@ -44,7 +44,7 @@ T = TypeVar("T")
 WIDE_FROM = 100  # columns: wider terminals show organization and days in stage
 BOARD_ACTIONS = {
     "select_column", "select_row", "move_next", "move_previous", "decline", "new", "details",
-    "edit", "follow_up", "filter", "remove", "undo",
+    "edit", "follow_up", "filter", "remove", "undo", "draft",
 }
 
 
@@ -85,6 +85,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         Binding("enter", "details", "Details", id="tracker.details"),
         Binding("e", "edit", "Edit", show=False, id="tracker.edit"),
         Binding("f", "follow_up", "Log follow-up", show=False, id="tracker.follow_up"),
+        Binding("m", "draft", "Draft message", id="tracker.draft"),
         Binding("slash", "filter", "Filter", key_display="/", id="tracker.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker.clear_filter"),
         Binding("d,delete", "remove", "Remove", show=False, id="tracker.remove"),
