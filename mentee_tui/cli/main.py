@@ -17,6 +17,7 @@ from mentee_tui import __version__
 from mentee_tui.cli.calendar import CALENDAR_COMMANDS, add_calendar_commands
 from mentee_tui.cli.candidates import CANDIDATE_COMMANDS, add_candidate_commands
 from mentee_tui.cli.exchange import EXCHANGE_COMMANDS, add_exchange_commands
+from mentee_tui.cli.today import TODAY_COMMANDS, add_today_commands
 from mentee_tui.cli.support import EXIT_DB, EXIT_OK, EXIT_USAGE, FILE_COMPLETION
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.storage.paths import ENV_VAR, resolve_db_path
@@ -61,6 +62,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_candidate_commands(add_sub)
     add_calendar_commands(add_sub)
     add_exchange_commands(add_sub)
+    add_today_commands(add_sub)
     completion = add_sub("completion", "print the shell completion script for bash or zsh",
                          "mentee-tui completion bash > ~/.local/share/bash-completion/"
                          "completions/mentee-tui")
@@ -77,7 +79,7 @@ def _cmd_completion(args, _db_path) -> int:
     return EXIT_OK
 
 
-COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS}
+COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS, **TODAY_COMMANDS}
 
 
 @contextmanager

@@ -77,8 +77,8 @@ class DraftModal(ModalScreen[str | None]):
         return True
 
     def _say(self, message: str) -> None:
+        # On the dialog's own line, not in a toast over the text being copied.
         self.query_one("#draft-status", Static).update(Content(message))
-        self.notify(message, markup=False)
 
     def action_copy(self) -> None:
         self._say(self.actions.copy(self.text))

@@ -185,7 +185,13 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
 
     # -- the selection ------------------------------------------------------------------
     def entered(self) -> None:
-        # Entering the tracker (not closing a dialog over it) selects the first card.
+        # Entering the tracker (not closing a dialog over it) selects the first card, or
+        # the card Home opened it on.
+        card_id, self.arrive_at = self.arrive_at, None
+        if card_id is not None and card_id in self._candidates:
+            self.selected_id = card_id
+            self.board.focus_current()
+            return
         self.board.select_first()
         self.selected_id = self.board.selected_id()
 
