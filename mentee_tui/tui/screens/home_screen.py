@@ -45,7 +45,7 @@ class HomeScreen(MenteeScreen):
     BINDINGS = [
         Binding("enter", "open_line", "Open", id="home.open"),
         Binding("f", "follow_up", "Log follow-up", id="home.follow_up"),
-        Binding("m", "draft", "Draft message", id="home.draft"),
+        Binding("m", "draft", "Draft", id="home.draft"),
         Binding("j", "cursor_down", "Down", show=False, id="home.down"),
         Binding("k", "cursor_up", "Up", show=False, id="home.up"),
     ]

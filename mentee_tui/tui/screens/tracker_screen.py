@@ -85,7 +85,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         Binding("enter", "details", "Details", id="tracker.details"),
         Binding("e", "edit", "Edit", show=False, id="tracker.edit"),
         Binding("f", "follow_up", "Log follow-up", show=False, id="tracker.follow_up"),
-        Binding("m", "draft", "Draft message", id="tracker.draft"),
+        Binding("m", "draft", "Draft", id="tracker.draft"),
         Binding("slash", "filter", "Filter", key_display="/", id="tracker.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker.clear_filter"),
         Binding("d,delete", "remove", "Remove", show=False, id="tracker.remove"),
