@@ -26,7 +26,9 @@ def _isolated_env(monkeypatch, tmp_path):
     # Which warnings were given (storage.notices) goes to a fresh state folder per test.
     monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "state"))
     # No config file unless a test writes one there (never the person's own).
-    monkeypatch.setenv("MENTEE_TUI_CONFIG", str(tmp_path / "config" / "config.toml"))
+    monkeypatch.setenv("MENTEE_TUI_CONFIG", str(tmp_path / "config" / "mentee-tui" / "config.toml"))
+    # The person's own templates (storage.templates) never leak in from the real config.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "UTC")
 
 

@@ -18,6 +18,7 @@ from mentee_tui.cli.calendar import CALENDAR_COMMANDS, add_calendar_commands
 from mentee_tui.cli.candidates import CANDIDATE_COMMANDS, add_candidate_commands
 from mentee_tui.cli.exchange import EXCHANGE_COMMANDS, add_exchange_commands
 from mentee_tui.cli.setup import SETUP_COMMANDS, add_setup_commands
+from mentee_tui.cli.today import TODAY_COMMANDS, add_today_commands
 from mentee_tui.cli.support import EXIT_DB, EXIT_OK, EXIT_USAGE, FILE_COMPLETION
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.storage.paths import ENV_VAR, resolve_db_path
@@ -63,6 +64,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_calendar_commands(add_sub)
     add_exchange_commands(add_sub)
     add_setup_commands(add_sub)
+    add_today_commands(add_sub)
     completion = add_sub("completion", "print the shell completion script for bash or zsh",
                          "mentee-tui completion bash > ~/.local/share/bash-completion/"
                          "completions/mentee-tui")
@@ -79,7 +81,8 @@ def _cmd_completion(args, _db_path) -> int:
     return EXIT_OK
 
 
-COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS, **SETUP_COMMANDS}
+COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS, **SETUP_COMMANDS,
+            **TODAY_COMMANDS}
 
 
 @contextmanager

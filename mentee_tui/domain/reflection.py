@@ -45,6 +45,12 @@ PROMPTS: tuple[Prompt, ...] = (
         "not already know well and who is not in your line of management.",
     ),
     Prompt(
+        "about_me",
+        "About me",
+        "Two or three sentences a stranger could read: what you do now, what you are good "
+        "at, where you are heading. The outreach drafts open with them.",
+    ),
+    Prompt(
         "notes",
         "Free notes",
         "Anything else: doubts, ideas for questions, what a good first meeting would look like.",

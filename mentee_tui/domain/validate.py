@@ -180,6 +180,15 @@ def check_location(value: str) -> str:
     if len(text) > 300:
         raise InvalidInput("a location is at most 300 characters")
     return text
+MAX_NAME_LENGTH = 100
+
+
+def check_your_name(value: object) -> str:
+    """The person's own name, the drafts' sign-off: one line, may be empty."""
+    name = clean_line(value)
+    if len(name) > MAX_NAME_LENGTH:
+        raise InvalidInput(f"your name must be at most {MAX_NAME_LENGTH} characters")
+    return name
 
 
 def check_source(value: str) -> str:
@@ -229,6 +238,7 @@ __all__ = [
     "check_past_date",
     "check_reminder",
     "check_timezone",
+    "check_your_name",
     "normalize_email",
     "parse_date",
     "parse_time",

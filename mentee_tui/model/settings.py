@@ -1,4 +1,5 @@
-"""The person's settings: follow-up days, meeting defaults, time zone, theme, your email, the reminder."""
+"""The person's settings: their name (the drafts' sign-off), follow-up days, meeting
+defaults, time zone, theme, their email, the reminder."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ class Settings:
     theme: str = "textual-dark"
     email: str = ""  # the ORGANIZER of the exported meetings
     reminder: str = "1d"  # the alarm before each exported meeting: 30m, 2h, 1d, 1w or none
+    your_name: str = ""  # the sign-off of the outreach drafts; empty: a visible placeholder
 
     def to_dict(self) -> dict[str, Any]:
         return plain_dict(self)

@@ -15,6 +15,7 @@ from mentee_tui.domain.validate import (
     check_time,
     check_timezone,
     normalize_email,
+    check_your_name,
 )
 from mentee_tui.model import Settings
 from mentee_tui.storage.database import Database
@@ -33,6 +34,7 @@ def checked_settings(settings: Settings) -> Settings:
         theme=str(settings.theme),
         email=normalize_email(settings.email),
         reminder=check_reminder(settings.reminder),
+        your_name=check_your_name(settings.your_name),
     )
 
 

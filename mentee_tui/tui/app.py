@@ -242,6 +242,14 @@ class MenteeApp(App[int]):
         if self.current_mode != mode:
             self.switch_mode(mode)
 
+    def open_in(self, mode: str, record_id: int) -> None:
+        """Switch to `mode` showing that record (a card on the tracker, a meeting on the
+        calendar): what `enter` on a line of Home does."""
+        self.action_switch(mode)
+        screen = self.screen
+        if isinstance(screen, MenteeScreen):
+            screen.arrive_at = record_id
+
     def action_leave_editor(self) -> None:
         self.screen.set_focus(None)
 

@@ -40,6 +40,10 @@ def test_the_wheel_carries_every_style_file_and_the_entry_point(wheel):
     assert "app.tcss" in styles
     for name in styles:
         assert f"mentee_tui/styles/{name}" in names, name
+    templates = [p.name for p in (ROOT / "mentee_tui" / "templates").glob("*.txt")]
+    assert "coffee_request.txt" in templates
+    for name in templates:  # the outreach templates a person copies and changes
+        assert f"mentee_tui/templates/{name}" in names, name
     entry_points = next(n for n in names if n.endswith(".dist-info/entry_points.txt"))
     text = zipfile.ZipFile(wheel).read(entry_points).decode()
     assert "mentee-tui = mentee_tui.cli:main" in text

@@ -27,7 +27,7 @@ SCREENS = {
 
 
 def _journey_text(app) -> str:
-    journey = app.screen.query_one("#journey", OptionList)
+    journey = app.screen.query_one("#home-list", OptionList)
     return "\n".join(str(journey.get_option_at_index(i).prompt) for i in range(journey.option_count))
 
 

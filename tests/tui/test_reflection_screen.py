@@ -57,7 +57,7 @@ async def test_entering_opens_the_prompt_list_with_every_prompt_and_its_guidance
         assert app.focused is None  # no editor has the keys: 1-4, ? and q act
         assert [e.selected for e in editors] == [True] + [False] * (len(PROMPTS) - 1)
         assert str(screen.editor(PROMPTS[0].key).query_one(".prompt-title", Static)
-                   .content).startswith("▶ 1/6")
+                   .content).startswith(f"▶ 1/{len(PROMPTS)}")
         assert "enter write the answer" in str(screen.hint.content)
         for prompt in PROMPTS:
             editor = screen.editor(prompt.key)
@@ -98,17 +98,17 @@ async def test_on_the_list_the_keys_pick_a_prompt_and_say_when_they_cannot(app, 
         assert screen.editor(PROMPTS[3].key).selected
         assert not screen.editor(PROMPTS[0].key).selected
         await pilot.press("up", "k", "shift+tab", "shift+tab")
-        assert app.focused is None and screen.editor(PROMPTS[5].key).selected  # tab goes round
+        assert app.focused is None and screen.editor(PROMPTS[-1].key).selected  # tab goes round
         await pilot.press("down")
-        assert screen.editor(PROMPTS[5].key).selected
+        assert screen.editor(PROMPTS[-1].key).selected
         assert str(screen.hint.content) == "That is the last prompt."
         await pilot.press("enter")
-        assert app.focused is area(screen, PROMPTS[5].key)
-        assert area(screen, PROMPTS[5].key).text == ""  # the enter opened it, typed nothing
+        assert app.focused is area(screen, PROMPTS[-1].key)
+        assert area(screen, PROMPTS[-1].key).text == ""  # the enter opened it, typed nothing
         assert "escape back to the prompts" in str(screen.hint.content)
         await pilot.press("escape")
         await pilot.pause()
-    assert store.reflections.get(PROMPTS[5].key).revisions == []
+    assert store.reflections.get(PROMPTS[-1].key).revisions == []
 
 
 async def test_navigation_never_saves_stray_text(app, store):

@@ -27,7 +27,7 @@ def test_typing_shows_unsaved_and_markup_literally_80x24(snap_compare, app, slow
 
 
 def test_last_prompt_scrolled_into_view_80x24(snap_compare, demo_app):
-    assert snap_compare(demo_app, terminal_size=(80, 24), press=["2", "tab", "tab", "tab", "tab", "tab"])
+    assert snap_compare(demo_app, terminal_size=(80, 24), press=["2", "tab", "tab", "tab", "tab", "tab", "tab"])
 
 
 def test_revisions_with_their_diff_80x24(snap_compare, demo_app):

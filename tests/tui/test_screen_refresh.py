@@ -43,8 +43,8 @@ async def test_home_loads_once_at_start_and_again_only_after_a_change(demo_app, 
         Store(demo_app.store.path, now=fixed_clock).candidates.add(CandidateInput(name="Ada"))
         await _visit(pilot, "3", "1")
         assert len(calls) == 2  # another session wrote: one reload, with Ada counted
-        journey = demo_app.screen.query_one("#journey")
-        assert "13 candidates found" in str(journey.get_option_at_index(1).prompt)
+        journey = demo_app.screen.query_one("#home-list")
+        assert "13 candidates found" in str(journey.get_option_at_index(journey.option_count - 4).prompt)
 
 
 async def test_another_sessions_write_is_read_once_by_the_open_app(demo_app):

@@ -28,6 +28,17 @@ async def test_settings_from_help_saves_valid_values(app, store):
         3, "08:30", 45, "Europe/Paris")
 
 
+async def test_your_name_is_saved_for_the_sign_off_literally(app, store):
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open_settings(app, pilot)
+        assert app.focused is app.screen.query_one("#your-name")
+        await pilot.press(*"[bold]Sam[/]")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+    assert store.settings.get().your_name == "[bold]Sam[/]"
+
+
 async def test_bad_values_show_a_message_and_save_nothing(app, store):
     before = store.settings.get()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -80,7 +91,7 @@ async def test_escape_warns_once_about_changed_settings_and_again_after_more_typ
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
         await _open_settings(app, pilot)
-        await pilot.press("backspace", "5", "escape")
+        await pilot.press("tab", "backspace", "5", "escape")  # your name first, then the days
         await pilot.pause()
         assert isinstance(app.screen, SettingsModal)  # warned, kept open
         assert any("Unsaved changes" in n.message for n in app._notifications)
@@ -98,6 +109,8 @@ async def test_leaving_a_field_checks_it_and_says_why_beside_it(app, store):
     """'abc' in the follow-up days is not dropped silently: the message shows on leaving."""
     async with app.run_test(size=(80, 24)) as pilot:
         await _open_settings(app, pilot)
+        assert app.focused is app.screen.query_one("#your-name")  # the first row
+        await pilot.press("tab")
         assert app.focused is app.screen.query_one("#follow-up-days")
         await pilot.press("ctrl+u", *"abc", "tab")
         await pilot.pause()

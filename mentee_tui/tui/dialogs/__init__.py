@@ -8,6 +8,7 @@ _MODULES = {
     "DeclineAnswer": "decline_modal",
     "DeclineModal": "decline_modal",
     "DetailsModal": "details_modal",
+    "DraftModal": "draft_modal",
     "EndMentorshipModal": "mentorship_modal",
     "FollowUp": "follow_up_modal",
     "FollowUpModal": "follow_up_modal",

@@ -1,5 +1,6 @@
-"""Settings: follow-up days, default meeting time and duration, time zone, theme, your email
-(the organizer of exported meetings) and the reminder before each meeting."""
+"""Settings: your name (the drafts' sign-off), follow-up days, default meeting time and
+duration, time zone, theme, your email (the organizer of exported meetings) and the reminder
+before each meeting."""
 
 from __future__ import annotations
 
@@ -21,6 +22,7 @@ from mentee_tui.domain.validate import (
     check_time,
     check_timezone,
     normalize_email,
+    check_your_name,
 )
 from mentee_tui.model import Settings
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
@@ -44,6 +46,8 @@ class SettingsModal(FormDialog[Settings | None]):
         s = self.settings
         with VerticalScroll(id="settings-box", classes="dialog-box"):
             yield Static("Settings", id="settings-title", classes="dialog-title")
+            yield from self._row("your-name", "Your name (sign-off)", s.your_name,
+                                 "as the drafts sign it, e.g. Sam Lee")
             yield from self._row("follow-up-days", "Follow-up due after (days)",
                                  str(s.follow_up_days), "e.g. 7")
             yield from self._row("meeting-time", "Default meeting time", s.meeting_time,
@@ -86,7 +90,7 @@ class SettingsModal(FormDialog[Settings | None]):
 
     def on_mount(self) -> None:
         self.remember_opening_values()
-        self.query_one("#follow-up-days", Input).focus()
+        self.query_one("#your-name", Input).focus()
 
     def _value(self, field: str) -> str:
         return clean_line(self.query_one(f"#{field}", Input).value)
@@ -122,6 +126,7 @@ class SettingsModal(FormDialog[Settings | None]):
             theme=str(theme) if theme != Select.NULL else self.settings.theme,
             email=normalize_email(self._value("your-email")),
             reminder=check_reminder(self._value("reminder")),
+            your_name=check_your_name(self._value("your-name")),
         )
 
     def action_save(self) -> None:
@@ -142,6 +147,7 @@ class SettingsModal(FormDialog[Settings | None]):
 
 
 CHECKS: dict[str, Callable[[str], object]] = {
+    "your-name": check_your_name,
     "follow-up-days": check_follow_up_days,
     "meeting-time": check_time,
     "meeting-duration": check_duration,

@@ -38,6 +38,7 @@ class MenteeScreen(Screen):
         super().__init__()
         self._shown_version: Version | None = None  # what `load_from_store` last showed
         self._away = True  # switched away (or never shown): the next resume is an entry
+        self.arrive_at: int | None = None  # a record to show on the next entry (Home's enter)
 
     @property
     def mentee_app(self) -> MenteeApp:

@@ -140,6 +140,11 @@ class CalendarScreen(MenteeScreen):
         self._render_grid()
         self.refresh_bindings()
 
+    def entered(self) -> None:
+        meeting_id, self.arrive_at = self.arrive_at, None  # the meeting Home opened it on
+        if meeting_id is not None:
+            self.show_meeting(meeting_id)
+
     def show_mentorship(self, mentorship_id: int) -> None:
         """Show that mentorship's grid, at this month (or its next meeting)."""
         self.refresh_from_store()

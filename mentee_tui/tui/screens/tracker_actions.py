@@ -259,6 +259,21 @@ class TrackerCardActions:
         self.app.push_screen(FollowUpModal(clean_line(candidate.name), self.store.now().date()),
                              done)
 
+    def action_draft(self) -> None:
+        """`m`: the message for the card's step (coffee request, the ask, a follow-up…)."""
+        candidate = self._need_selection()
+        if candidate is None:
+            return
+        from mentee_tui.tui.draft_flow import open_draft
+
+        def move(candidate_id: int, stage: str) -> None:
+            self.refresh_from_store()
+            current = self.candidate(candidate_id)
+            if current is not None:
+                self.move_card(current, stage)
+
+        open_draft(self, candidate.id, move)
+
     def action_remove(self) -> None:
         candidate = self._need_selection()
         if candidate is None:

@@ -44,7 +44,7 @@ T = TypeVar("T")
 WIDE_FROM = 100  # columns: wider terminals show organization and days in stage
 BOARD_ACTIONS = {
     "select_column", "select_row", "move_next", "move_previous", "decline", "new", "details",
-    "edit", "follow_up", "filter", "remove", "undo",
+    "edit", "follow_up", "filter", "remove", "undo", "draft",
 }
 
 
@@ -85,6 +85,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         Binding("enter", "details", "Details", id="tracker.details"),
         Binding("e", "edit", "Edit", show=False, id="tracker.edit"),
         Binding("f", "follow_up", "Log follow-up", show=False, id="tracker.follow_up"),
+        Binding("m", "draft", "Draft", id="tracker.draft"),
         Binding("slash", "filter", "Filter", key_display="/", id="tracker.filter"),
         Binding("escape", "clear_filter", "Clear filter", show=False, id="tracker.clear_filter"),
         Binding("d,delete", "remove", "Remove", show=False, id="tracker.remove"),
@@ -184,7 +185,13 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
 
     # -- the selection ------------------------------------------------------------------
     def entered(self) -> None:
-        # Entering the tracker (not closing a dialog over it) selects the first card.
+        # Entering the tracker (not closing a dialog over it) selects the first card, or
+        # the card Home opened it on.
+        card_id, self.arrive_at = self.arrive_at, None
+        if card_id is not None and card_id in self._candidates:
+            self.selected_id = card_id
+            self.board.focus_current()
+            return
         self.board.select_first()
         self.selected_id = self.board.selected_id()
 
