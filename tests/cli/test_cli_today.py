@@ -32,7 +32,8 @@ def test_today_json_lists_the_items_with_their_ids(db_path, capsys):
     assert kinds.index("follow_up") < kinds.index("first_message") < kinds.index("meeting")
     meeting = next(item for item in items if item["kind"] == "meeting")
     assert meeting["meeting_id"] in {m.id for m in store.calendar.meetings()}
-    assert "open: Ask finance for last year's budget template" in meeting["details"]
+    assert "open: Draft a one-page strategy for the platform team" in meeting["details"]
+    assert not any("Ask finance" in line for line in meeting["details"])  # ticked off: done
 
 
 def test_today_after_a_decline_says_keep_reaching_out_with_the_referral(db_path, capsys):
