@@ -100,6 +100,34 @@ async def test_the_end_of_input_ends_the_input_thread_and_asks_the_app_to_hang_u
         os.close(read_end)
 
 
+async def test_reads_split_inside_a_character_or_a_paste_lose_no_key(monkeypatch):
+    """A read that ends inside a UTF-8 character decodes to "", which XTermParser takes as
+    the end of input: the driver must not feed it, nor a read the paste guard holds back."""
+    read_end, write_end = os.pipe()
+    monkeypatch.setattr(sys, "__stdin__", os.fdopen(read_end, "rb", closefd=False))
+    driver = HangUpDriver(_App())
+    got: list = []
+    monkeypatch.setattr(driver, "process_message", got.append)
+    thread = threading.Thread(target=driver.run_input_thread, daemon=True)
+    thread.start()
+    try:
+        for piece in (b"\xc3", b"\xa9", b"\x1b[200~a\x1b", b"[31mb\x1b[201", b"~z"):
+            os.write(write_end, piece)
+            time.sleep(0.05)  # separate reads, as a slow link delivers them
+        os.close(write_end)
+        thread.join(timeout=10)
+        assert not thread.is_alive()
+    finally:
+        driver.exit_event.set()
+        thread.join(timeout=10)
+        os.close(read_end)
+    from textual import events
+
+    keys = [e.character for e in got if isinstance(e, events.Key)]
+    pastes = [e.text for e in got if isinstance(e, events.Paste)]
+    assert keys == ["é", "z"] and pastes == ["a\x9b31mb"]
+
+
 async def test_textuals_own_input_thread_spins_on_the_end_of_input(monkeypatch):
     """Why the driver exists: without it the thread lives on, selecting a closed input
     that is always ready, and its CPU time climbs (here for 0.3 s of wall time)."""
