@@ -164,6 +164,8 @@ class Database:
         self._mutex = threading.RLock()
         self._snapshot: tuple[Signature | None, dict[str, Any]] | None = None
         self._records: dict[str, _RecordCache] = {}
+        # The file versions this process wrote: after -> before (the version it replaced).
+        self._written: dict[Signature | None, Signature | None] = {}
         self.loads = 0  # how many times the file was read and parsed (tests count them)
         self.warnings: list[str] = []
         self.readable_folder: Path | None = None  # a folder others can read, and
@@ -216,6 +218,19 @@ class Database:
         except FileNotFoundError:
             return None
         return (st.st_ino, st.st_mtime_ns, st.st_size)
+
+    def changed_elsewhere(self, since: Signature | None) -> bool:
+        """Whether the file changed since version `since` other than by this process's own
+        writes: follow them back from the current version; any other step is someone else."""
+        current = self.signature()
+        with self._mutex:
+            for _step in range(len(self._written) + 1):
+                if current == since:
+                    return False
+                if current not in self._written:
+                    return True
+                current = self._written[current]
+        return True
 
     def _load(self) -> tuple[Signature | None, dict[str, Any]]:
         """The file's contents and the signature of exactly the version read."""
@@ -291,6 +306,8 @@ class Database:
 
     def _write(self, data: dict[str, Any]) -> None:
         """An unwritable folder or a full disk is a StorageError; the old file stays intact."""
+        with self._mutex:
+            replaced = self._snapshot[0] if self._snapshot is not None else None
         try:
             atomic_write_json(self.path, data)
         except OSError as exc:
@@ -301,6 +318,9 @@ class Database:
             ) from exc
         with self._mutex:
             self._snapshot = (self.signature(), data)
+            self._written[self._snapshot[0]] = replaced
+            while len(self._written) > 64:  # the app polls every 2 s: the last few suffice
+                del self._written[next(iter(self._written))]
 
     @contextmanager
     def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:

@@ -100,5 +100,10 @@ class Store:
         """Changes whenever the file is replaced (by this process or another)."""
         return self.db.signature()
 
+    def changed_elsewhere(self, since: Signature | None) -> bool:
+        """Whether another process replaced the file since it had signature `since` (this
+        Store's own writes do not count, even when another process wrote between them)."""
+        return self.db.changed_elsewhere(since)
+
 
 __all__ = ["Clock", "Store"]

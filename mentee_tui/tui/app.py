@@ -180,7 +180,6 @@ class MenteeApp(App[int]):
         except StorageError as exc:
             self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
             return None
-        self._last_signature = self.store.signature()
         return Done(result)
 
     def _poll_store(self) -> None:
@@ -188,7 +187,12 @@ class MenteeApp(App[int]):
         signature = self.store.signature()
         if signature == self._last_signature:
             return
+        # This session's own writes alone are no outside change; but one written after
+        # another session's must not hide it (the screen would never show that change).
+        outside = self.store.changed_elsewhere(self._last_signature)
         self._last_signature = signature
+        if not outside:
+            return
         if isinstance(self.screen, ModalScreen):
             return  # refresh when the modal closes
         if isinstance(self.screen, MenteeScreen):

@@ -4,6 +4,8 @@ Textual's Linux driver ignores an end of input: a read of b"" breaks out of one 
 loop selects again at once, and a read error (EIO from a pty whose other end has gone) ends
 in `App.panic`, which prints a traceback to the dead terminal and saves nothing. This
 driver treats both as a hang-up: it asks the app to run `hang_up()` on its own thread.
+Its input also passes through `PasteGuard`, so escape sequences inside a bracketed paste
+stay part of the paste instead of turning into keys.
 """
 
 from __future__ import annotations
@@ -17,6 +19,8 @@ from textual._loop import loop_last
 from textual._parser import ParseError
 from textual._xterm_parser import XTermParser
 from textual.drivers.linux_driver import LinuxDriver
+
+from mentee_tui.tui.paste_guard import PasteGuard
 
 
 @runtime_checkable
@@ -35,11 +39,13 @@ class HangUpDriver(LinuxDriver):
             app.call_later(app.hang_up)
 
     def run_input_thread(self) -> None:
-        """Wait for input and dispatch events: textual 8.2's loop, plus the end of input."""
+        """Wait for input and dispatch events: textual 8.2's loop, plus the end of input
+        and the paste guard."""
         selector = selectors.SelectSelector()
         selector.register(self.fileno, selectors.EVENT_READ)
         parser = XTermParser(self._debug)
         decode = getincrementaldecoder("utf-8")().decode
+        guard = PasteGuard()
         closed = False
 
         def process(selector_events: list, final: bool = False) -> None:
@@ -54,7 +60,10 @@ class HangUpDriver(LinuxDriver):
                 if not data:
                     closed = True
                     break
-                for event in parser.feed(decode(data, final=final and last)):
+                text = guard.feed(decode(data, final=final and last))
+                if not text:
+                    continue  # half a character, or held by the guard; "" would end the parser
+                for event in parser.feed(text):
                     self.process_message(event)
             for event in parser.tick():
                 self.process_message(event)

@@ -15,6 +15,8 @@ from pathlib import Path
 
 import pytest
 
+from helpers.writer import write_until_killed
+
 from mentee_tui.model import CandidateInput
 from mentee_tui.storage import Store
 from mentee_tui.storage import database as core
@@ -28,52 +30,95 @@ def _temp_files(folder: Path) -> list[Path]:
     return sorted(folder.glob(".mentee.json.*.tmp"))
 
 
-def _write_forever(path: str, started) -> None:
-    """Runs in a forked child until it is killed."""
-    store = Store(path)
-    i = 0
-    while True:
-        store.candidates.add(CandidateInput(name=f"candidate {i}", notes=PAYLOAD))
-        started.set()
-        i += 1
+KILLS = 200
+SHORT_PAYLOAD = "Met at the platform meetup; talks about moving from SRE to management. " * 6
 
 
-def _assert_intact(path: Path) -> list:
-    candidates = Store(path).candidates.all()
-    ids = [c.id for c in candidates]
-    assert ids == list(range(1, len(ids) + 1)), "a write was torn or an id was lost"
-    assert all(c.notes == PAYLOAD for c in candidates), "a record was cut short"
+def _on_disk(path: Path) -> dict[int, list[str]]:
+    """Each card on disk with its follow-up notes, after checking the file is whole."""
+    candidates = Store(path).candidates.all()  # loads, or the test fails here
     raw = json.loads(path.read_text(encoding="utf-8"))
-    next_id = raw["_meta"]["1"]["next_ids"].get("candidates", 1)
-    assert next_id == len(ids) + 1
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
-    return candidates
+    ids = [c.id for c in candidates]
+    assert len(set(ids)) == len(ids)
+    assert raw["_meta"]["1"]["next_ids"]["candidates"] > max(ids, default=0)
+    assert all(c.notes == SHORT_PAYLOAD.strip() for c in candidates), "a record was cut short"
+    return {c.id: [h.note for h in c.history if h.event == "follow_up"] for c in candidates}
 
 
-def test_killing_a_writer_mid_write_never_leaves_a_broken_file(db_path):
-    rng = random.Random(20261126)
-    counts = []
-    for _round in range(30):
-        started = FORK.Event()
-        child = FORK.Process(target=_write_forever, args=(str(db_path), started))
-        child.start()
+def _apply(model: dict[int, list[str]], tag: str, i: int, changed: int) -> None:
+    """Write number i of `write_until_killed`, done on the model."""
+    if i % 5 == 4:
+        del model[changed]
+    elif i % 5 == 2:
+        model[changed].append(f"{tag}-{i}")
+    else:
+        model[changed] = []
+
+
+def _kill_one_writer(path: Path, tag: str, rng: random.Random) -> list[tuple[int, int]]:
+    """Fork a writer, kill it at a random moment, return the writes it reported done."""
+    read_end, write_end = os.pipe()
+    pid = os.fork()
+    if pid == 0:  # the child: write until killed
+        status = 1
         try:
-            assert started.wait(timeout=60), "the writer never wrote"
-            # A random delay (not a condition: any moment will do) lands the kill
-            # at a random point of a write.
-            time.sleep(rng.uniform(0.0, 0.15))
+            os.close(read_end)
+            write_until_killed(str(path), write_end, tag, SHORT_PAYLOAD)
         finally:
-            os.kill(child.pid, signal.SIGKILL)
-            child.join(timeout=30)
-        assert child.exitcode == -signal.SIGKILL
-        counts.append(len(_assert_intact(db_path)))
-    assert counts == sorted(counts) and counts[0] >= 1
+            os._exit(status)
+    os.close(write_end)
+    reports = b""
+    try:
+        # The first report: the writer is running. Then a random delay (not a condition:
+        # any moment will do) lands the kill at a random point of some later write.
+        while b"\n" not in reports:
+            chunk = os.read(read_end, 4096)
+            assert chunk, "the writer died before its first write"
+            reports += chunk
+        time.sleep(rng.uniform(0.0, 0.06))
+    finally:
+        os.kill(pid, signal.SIGKILL)
+        _, status = os.waitpid(pid, 0)
+    assert os.waitstatus_to_exitcode(status) == -signal.SIGKILL
+    while chunk := os.read(read_end, 65536):
+        reports += chunk
+    os.close(read_end)
+    return [tuple(map(int, line.split())) for line in reports.decode().splitlines()]
+
+
+def test_killing_a_writer_at_random_moments_never_loses_a_write_reported_done(db_path):
+    """200 SIGKILLs at random moments of adds, read-modify-writes and removals: the file
+    always loads, and holds exactly the writes reported done, plus at most the one write
+    that was on disk when the kill came before its report."""
+    rng = random.Random(20261126)
+    Store(db_path).candidates.add(CandidateInput(name="first", notes=SHORT_PAYLOAD))
+    model = _on_disk(db_path)
+    reported = 0
+    for round_ in range(KILLS):
+        tag = f"r{round_}"
+        done = _kill_one_writer(db_path, tag, rng)
+        assert [i for i, _ in done] == list(range(len(done)))
+        for i, changed in done:
+            _apply(model, tag, i, changed)
+        reported += len(done)
+        disk = _on_disk(db_path)
+        if disk != model:  # the write after the last report reached the disk: only that one
+            nxt = len(done)
+            if nxt % 5 == 4:
+                changed = min(model)
+            elif nxt % 5 == 2:
+                changed = max(model)
+            else:
+                changed = max(disk)
+            _apply(model, tag, nxt, changed)
+            assert disk == model, f"round {round_}: the file lost or invented a write"
+    assert reported >= 2 * KILLS
     # Temp files a killed writer leaves behind are private and never break loading.
     for leftover in _temp_files(db_path.parent):
         assert stat.S_IMODE(leftover.stat().st_mode) == 0o600
-    store = Store(db_path)
-    added = store.candidates.add(CandidateInput(name="after the crashes", notes=PAYLOAD))
-    assert added.id == counts[-1] + 1
+    added = Store(db_path).candidates.add(CandidateInput(name="after the crashes"))
+    assert added.id > max(model)
 
 
 def _die_at(hook: str, path: str) -> None:

@@ -235,6 +235,22 @@ async def test_the_apps_own_writes_do_not_count_as_outside_changes(app, store):
         assert calls == []
 
 
+async def test_an_outside_change_just_before_an_own_write_is_still_shown(app, store, db_path):
+    """Another session writes, then this one does before the next poll: the poll must not
+    take the file after its own write as the one on screen (the other's card would never
+    show)."""
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        calls = []
+        app.screen.refresh_from_store = lambda: calls.append(1)
+        Store(db_path).candidates.add(CandidateInput(name="Grace, from another session"))
+        assert app.attempt(store.candidates.add, CandidateInput(name="Ada")) is not None
+        app._poll_store()
+        assert calls == [1]
+        app._poll_store()  # nothing new since
+        assert calls == [1]
+
+
 async def test_storage_errors_become_notifications_not_crashes(app, store, db_path):
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()

@@ -1,8 +1,11 @@
 """A hang-up (SIGHUP, SIGTERM, the terminal's input closing) saves what was typed.
 
-Each test runs the real app in a real pseudo-terminal at 80x24, types into Reflection and
-then cuts the terminal off, and finds the text in the database with a revision (the autosave
-alone keeps no revision, so the revision proves the hang-up path wrote it).
+Every way of hanging up, against everything that can be half typed: a reflection answer (its
+text must reach the database with a revision: the autosave alone keeps none, so the revision
+proves the hang-up path wrote it), a new-candidate form and a decline dialog over the board
+(kept in the recovery table, not saved, and offered on the next start). The real app runs in
+a real pseudo-terminal at 80x24; after the hang-up it must exit at once (well within a
+second), with nothing more written to the terminal and no CPU burnt on a closed input.
 """
 
 from __future__ import annotations
@@ -10,7 +13,6 @@ from __future__ import annotations
 import fcntl
 import os
 import pty
-import re
 import select
 import signal
 import struct
@@ -18,14 +20,17 @@ import subprocess
 import sys
 import termios
 import time
+from dataclasses import dataclass, field
 
+import pyte
 import pytest
 
+from mentee_tui.model import CandidateInput
 from mentee_tui.storage import Store
 
 TIMEOUT = 30.0
+EXIT_WITHIN = 1.0  # seconds from the hang-up to the exit (the issue's bound)
 TYPED = "pty words before the hang-up"
-ANSI = re.compile(r"\x1b\[[0-?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[()][0-9A-Za-z]|\x1b.")
 
 
 def _env() -> dict[str, str]:
@@ -40,18 +45,26 @@ def _set_size(fd: int) -> None:
 
 
 class Screen:
-    """What the app has drawn so far, read from the pty's master side."""
+    """What the app shows, read from the pty's master side into a terminal emulator."""
 
     def __init__(self, master: int) -> None:
         self.master = master
-        self.raw = ""
+        self.screen = pyte.Screen(80, 24)
+        self.stream = pyte.ByteStream(self.screen)
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.screen.display)
+
+    def feed(self, chunk: bytes) -> None:
+        self.stream.feed(chunk)
 
     def wait_for(self, needle: str, timeout: float = TIMEOUT) -> None:
         deadline = time.monotonic() + timeout
-        while needle not in ANSI.sub("", self.raw):
+        while needle not in self.text:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
-                pytest.fail(f"{needle!r} never appeared; screen so far: {ANSI.sub('', self.raw)[-400:]!r}")
+                pytest.fail(f"{needle!r} never appeared; the screen:\n{self.text}")
             ready, _, _ = select.select([self.master], [], [], min(remaining, 0.5))
             if ready:
                 try:
@@ -60,122 +73,198 @@ class Screen:
                     chunk = b""
                 if not chunk:
                     pytest.fail(f"the app closed the terminal before {needle!r} appeared")
-                self.raw += chunk.decode("utf-8", "replace")
-
-    def drain(self) -> None:
-        """Keep the pty from filling up while we wait for the process to end."""
-        try:
-            while select.select([self.master], [], [], 0)[0] and os.read(self.master, 65536):
-                pass
-        except OSError:
-            pass
+                self.feed(chunk)
 
 
-def _wait_exit(pid: int, screen: Screen | None = None, timeout: float = TIMEOUT) -> int:
-    deadline = time.monotonic() + timeout
+def _cpu_seconds(pid: int) -> float:
+    """utime + stime of `pid` (also readable while it is a zombie, before it is reaped)."""
+    with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+        fields = stat.read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+@dataclass
+class Exit:
+    code: int
+    seconds: float  # from the hang-up to the exit
+    cpu_after: float  # CPU seconds the process used after the hang-up
+    output_after: bytes = field(default=b"")  # what it wrote to the terminal after it
+
+
+def _wait_exit(pid: int, master: int | None, hung_up_at: float, cpu_at: float) -> Exit:
+    """Reap `pid`, reading (and keeping) whatever it still writes to the terminal."""
+    output = b""
+    cpu = cpu_at
+    deadline = hung_up_at + TIMEOUT
     while time.monotonic() < deadline:
+        try:
+            cpu = _cpu_seconds(pid)  # the last reading before it is reaped
+        except (FileNotFoundError, ProcessLookupError, IndexError):
+            pass
         done, status = os.waitpid(pid, os.WNOHANG)
         if done:
-            return os.waitstatus_to_exitcode(status)
-        if screen is not None:
-            screen.drain()
-        select.select([], [], [], 0.05)  # poll the child; the condition is its exit
+            return Exit(os.waitstatus_to_exitcode(status), time.monotonic() - hung_up_at,
+                        cpu - cpu_at, output)
+        if master is not None:
+            try:
+                while select.select([master], [], [], 0)[0]:
+                    chunk = os.read(master, 65536)
+                    if not chunk:
+                        break
+                    output += chunk
+            except OSError:
+                pass
+        select.select([], [], [], 0.01)  # poll the child; the condition is its exit
     os.kill(pid, signal.SIGKILL)
     os.waitpid(pid, 0)
     pytest.fail("the app did not exit after the hang-up")
 
 
-def _spawn_in_pty(db_path) -> tuple[int, int]:
-    pid, master = pty.fork()
-    if pid == 0:  # the child: session leader with the pty as its controlling terminal
+class Running:
+    """The app in a pty (the pty's own session, as under sshd), or with its input on a pipe
+    and its output on a pty, for the input ending without any signal."""
+
+    def __init__(self, db_path, stdin_pipe: bool = False) -> None:
+        self.proc: subprocess.Popen | None = None
+        if stdin_pipe:
+            self.master, slave = os.openpty()
+            _set_size(slave)
+            self.proc = subprocess.Popen(
+                [sys.executable, "-m", "mentee_tui", "--db", str(db_path)],
+                stdin=subprocess.PIPE, stdout=slave, stderr=slave, env=_env(),
+                start_new_session=True)
+            os.close(slave)
+            self.pid = self.proc.pid
+        else:
+            self.pid, self.master = pty.fork()
+            if self.pid == 0:  # the child: session leader with the pty as its terminal
+                try:
+                    _set_size(0)
+                    os.execvpe(sys.executable,
+                               [sys.executable, "-m", "mentee_tui", "--db", str(db_path)], _env())
+                finally:
+                    os._exit(127)
+        self.screen = Screen(self.master)
+
+    def write(self, data: bytes) -> None:
+        if self.proc is not None:
+            self.proc.stdin.write(data)
+            self.proc.stdin.flush()
+        else:
+            os.write(self.master, data)
+
+    def settle(self, quiet: float = 0.4) -> None:
+        """Read until the app has drawn nothing for `quiet` seconds (the cursor blinks
+        every 0.5 s), so what comes after the hang-up is the hang-up's alone."""
+        last = time.monotonic()
+        while time.monotonic() - last < quiet:
+            if select.select([self.master], [], [], 0.05)[0]:
+                chunk = os.read(self.master, 65536)
+                self.screen.feed(chunk)
+                last = time.monotonic()
+
+    def hang_up(self, how: str) -> Exit:
+        self.settle()
+        cpu = _cpu_seconds(self.pid)
+        at = time.monotonic()
         try:
-            _set_size(0)
-            os.execvpe(sys.executable, [sys.executable, "-m", "mentee_tui", "--db", str(db_path)], _env())
+            if how in ("SIGHUP", "SIGTERM"):
+                os.kill(self.pid, getattr(signal, how))
+                return _wait_exit(self.pid, self.master, at, cpu)
+            if how == "terminal-closed":  # sshd closing the pty: SIGHUP and EIO together
+                os.close(self.master)
+                self.master = -1
+                return _wait_exit(self.pid, None, at, cpu)
+            assert how == "input-ended" and self.proc is not None
+            self.proc.stdin.close()  # no signal at all: the input just ends
+            return _wait_exit(self.pid, self.master, at, cpu)
         finally:
-            os._exit(127)
-    return pid, master
+            if self.master >= 0:
+                os.close(self.master)
 
 
-def _type_into_reflection(write, screen: Screen) -> None:
+HOW = ["SIGHUP", "SIGTERM", "terminal-closed", "input-ended"]
+
+
+def _start(db_path, how: str) -> Running:
+    return Running(db_path, stdin_pipe=how == "input-ended")
+
+
+def _assert_clean_exit(done: Exit) -> None:
+    assert done.code == 0
+    assert done.seconds < EXIT_WITHIN, f"the app took {done.seconds:.2f} s to leave"
+    assert done.output_after == b"", "the app wrote to the terminal after it hung up"
+    # The save itself takes a few hundredths of a second; an input thread spinning on
+    # the closed input would burn a whole core until the exit.
+    assert done.cpu_after < 0.5, f"{done.cpu_after:.2f} s of CPU after the hang-up"
+
+
+def _type_into_reflection(app: Running) -> None:
+    screen = app.screen
     screen.wait_for("Home")
-    write(b"2")
+    app.write(b"2")
     screen.wait_for("Career goals to achieve")
     # One write, as a slow link delivers it: enter opens the editor before the text arrives.
-    write(b"\r" + TYPED.encode())
+    app.write(b"\r" + TYPED.encode())
     screen.wait_for(TYPED)
 
 
-def _assert_saved(db_path) -> None:
+@pytest.mark.parametrize("how", HOW)
+def test_a_hang_up_saves_the_reflection_being_typed(db_path, how):
+    app = _start(db_path, how)
+    _type_into_reflection(app)
+    _assert_clean_exit(app.hang_up(how))
     answer = Store(db_path).reflections.get("career_goals")
     assert answer.text == TYPED
     assert answer.revisions and answer.revisions[-1].text == TYPED
 
 
-@pytest.mark.parametrize("sig", [signal.SIGHUP, signal.SIGTERM], ids=["SIGHUP", "SIGTERM"])
-def test_a_signal_saves_the_typed_reflection_and_exits(db_path, sig):
-    pid, master = _spawn_in_pty(db_path)
-    screen = Screen(master)
-    try:
-        _type_into_reflection(lambda data: os.write(master, data), screen)
-        os.kill(pid, sig)
-        assert _wait_exit(pid, screen) == 0
-    finally:
-        os.close(master)
-    _assert_saved(db_path)
+def _open_new_candidate_form(app: Running) -> None:
+    app.screen.wait_for("Home")
+    app.write(b"3")
+    app.screen.wait_for("Grace Hopper")
+    app.write(b"n")
+    app.screen.wait_for("New candidate")
+    app.write("Ada in a pty".encode())
+    app.screen.wait_for("Ada in a pty")
 
 
-def test_the_terminal_going_away_saves_the_typed_reflection(db_path):
-    """An SSH connection dropping closes the pty's master side."""
-    pid, master = _spawn_in_pty(db_path)
-    screen = Screen(master)
-    _type_into_reflection(lambda data: os.write(master, data), screen)
-    os.close(master)
-    assert _wait_exit(pid) == 0
-    _assert_saved(db_path)
+def _open_decline_dialog(app: Running) -> None:
+    app.screen.wait_for("Home")
+    app.write(b"3")
+    app.screen.wait_for("Grace Hopper")
+    app.write(b"x")
+    app.screen.wait_for("Referred me to")
+    app.write(b"too many mentees this year")
+    app.screen.wait_for("too many mentees this year")
 
 
-def test_the_end_of_input_alone_saves_the_typed_reflection(db_path):
-    """Input that ends without any signal (a pipe closing) is a hang-up too."""
-    master, slave = os.openpty()
-    _set_size(slave)
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "mentee_tui", "--db", str(db_path)],
-        stdin=subprocess.PIPE, stdout=slave, stderr=slave, env=_env(), start_new_session=True,
-    )
-    os.close(slave)
-    screen = Screen(master)
-    try:
-        def write(data: bytes) -> None:
-            proc.stdin.write(data)
-            proc.stdin.flush()
-
-        _type_into_reflection(write, screen)
-        proc.stdin.close()
-        assert _wait_exit(proc.pid, screen) == 0
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        os.close(master)
-    _assert_saved(db_path)
+FORMS = {
+    "candidate-form": (_open_new_candidate_form, "candidate", "name", "Ada in a pty"),
+    "decline-dialog": (_open_decline_dialog, "decline", "reason", "too many mentees this year"),
+}
 
 
-def test_a_signal_keeps_the_unsaved_candidate_form_for_the_next_start(db_path):
-    """An open form with typed text goes to the recovery table, offered on the next start."""
-    pid, master = _spawn_in_pty(db_path)
-    screen = Screen(master)
-    try:
-        screen.wait_for("Home")
-        os.write(master, b"3")
-        screen.wait_for("Researched")
-        os.write(master, b"n")
-        screen.wait_for("New candidate")
-        os.write(master, b"Ada in a pty")
-        screen.wait_for("Ada in a pty")
-        os.kill(pid, signal.SIGHUP)
-        assert _wait_exit(pid, screen) == 0
-    finally:
-        os.close(master)
+@pytest.mark.parametrize("form", list(FORMS))
+@pytest.mark.parametrize("how", HOW)
+def test_a_hang_up_keeps_the_open_form_and_the_next_start_offers_it(db_path, how, form):
+    Store(db_path).candidates.add(CandidateInput(name="Grace Hopper"), stage="asked")
+    before = Store(db_path).candidates.all()
+    open_form, kind, key, typed = FORMS[form]
+    app = _start(db_path, how)
+    open_form(app)
+    _assert_clean_exit(app.hang_up(how))
     [kept] = Store(db_path).recovery.all()
-    assert kept.kind == "candidate" and kept.context["candidate_id"] is None
-    assert kept.payload["name"] == "Ada in a pty"
-    assert Store(db_path).candidates.all() == []  # kept aside, not saved as a card
+    assert kept.kind == kind and kept.payload[key] == typed
+    assert Store(db_path).candidates.all() == before  # kept aside, nothing half-saved
+    # The next start offers it back; `d` discards it.
+    again = Running(db_path)
+    try:
+        again.screen.wait_for("Unsaved form")
+        again.write(b"d")
+        again.settle()
+        again.write(b"q")
+        assert _wait_exit(again.pid, again.master, time.monotonic(), 0.0).code == 0
+    finally:
+        os.close(again.master)
+    assert Store(db_path).recovery.all() == []
