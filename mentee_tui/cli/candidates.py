@@ -309,7 +309,7 @@ def cmd_follow_up(args, db_path) -> int:
 
 
 def cmd_decline(args, db_path) -> int:
-    from mentee_tui.domain.duplicates import find_duplicate
+    from mentee_tui.domain.duplicates import DuplicateFound
     from mentee_tui.domain.text import clean_line
 
     store = _open_store(db_path)
@@ -321,12 +321,11 @@ def cmd_decline(args, db_path) -> int:
     upcoming, refusal = _ending(store, candidate, "declined", args.end_mentorship)
     if refusal:
         return _fail(refusal)
-    if referral:
-        duplicate = find_duplicate(referral, "", "", store.candidates.all())
-        if duplicate is not None:
-            return _fail(f"{duplicate.message()}; nothing changed (leave out --referral, or "
-                         "give the name another way)")
-    declined, created = store.tracker.decline(candidate.id, args.reason, referral)
+    try:
+        declined, created = store.tracker.decline(candidate.id, args.reason, referral)
+    except DuplicateFound as exc:  # the referral is on the board already
+        return _fail(f"{exc}; nothing changed (leave out --referral, or give the name "
+                     "another way)")
     print(f"{declined.id} {declined.name}: declined")
     _ended_line(declined.name, upcoming)
     if created is not None:

@@ -83,7 +83,7 @@ class CandidateRepository:
         stage = check_stage(stage)
         with self.db.writing() as tx:
             if refuse_duplicate:
-                self._refuse_duplicate(values)
+                self.refuse_duplicate(values)
             return self.insert(tx, values, stage, referred_by, note)
 
     def update(self, candidate_id: int, data: CandidateInput, *,
@@ -91,7 +91,7 @@ class CandidateRepository:
         values = candidate_fields(data)
         with self.db.writing() as tx:
             if refuse_duplicate:
-                self._refuse_duplicate(values, candidate_id)
+                self.refuse_duplicate(values, candidate_id)
             candidate = self.load(tx, candidate_id)
             for key, value in values.items():
                 setattr(candidate, key, value)
@@ -123,7 +123,7 @@ class CandidateRepository:
         return now.replace(year=day.year, month=day.month, day=day.day).isoformat()
 
     # -- inside a transaction ------------------------------------------------------
-    def _refuse_duplicate(self, values: dict[str, Any], exclude_id: int | None = None) -> None:
+    def refuse_duplicate(self, values: dict[str, Any], exclude_id: int | None = None) -> None:
         """Inside a write: the cards read are the file as locked (see `Database.writing`)."""
         duplicate = find_duplicate(values["name"], values["email"], values["organization"],
                                    self.db.records(TABLE, _to_candidate), exclude_id)

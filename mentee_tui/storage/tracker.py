@@ -106,6 +106,9 @@ class Tracker:
             if referred_to:
                 values = candidate_fields(CandidateInput(
                     name=referred_to, source="referral", introduced_by=declined.name))
+                # The one duplicate rule: a referral already on the board is not added twice
+                # (the whole decline is refused, nothing written: say it without the name).
+                self.candidates.refuse_duplicate(values)
                 referral = self.candidates.insert(
                     tx, values, "researched", declined.id, f"referred by {declined.name}")
             self.undo.record(tx, LastMove(

@@ -307,3 +307,19 @@ def test_a_follow_up_on_an_earlier_day_takes_its_place_in_the_history(db_path):
     with pytest.raises(InvalidInput, match="in the future"):
         store.candidates.log_event(card.id, "follow_up", on=date(2026, 11, 27))
     assert len(store.candidates.get(card.id).history) == 4  # the refused one wrote nothing
+
+
+def test_a_referral_already_on_the_board_refuses_the_decline_and_writes_nothing(db_path):
+    from mentee_tui.domain.duplicates import DuplicateFound
+    from mentee_tui.model import CandidateInput
+    from mentee_tui.storage import Store
+
+    store = Store(db_path)
+    store.candidates.add(CandidateInput(name="Mei Lin"))  # the rule: same name, same (no) org
+    tomas = store.candidates.add(CandidateInput(name="Tomás Ortega"), stage="asked")
+    before = db_path.read_bytes()
+    with pytest.raises(DuplicateFound, match="Mei Lin"):
+        store.tracker.decline(tomas.id, "busy", "  MEI lin ")
+    assert db_path.read_bytes() == before
+    declined, referral = store.tracker.decline(tomas.id, "busy", "Ada Lovelace")
+    assert declined.stage == "declined" and referral.name == "Ada Lovelace"

@@ -131,3 +131,19 @@ async def test_what_a_move_did_is_said_under_the_board_not_in_a_toast(demo_app, 
         assert not demo_app._notifications  # nothing stacked over the cards
         line = screen.query_one("#tracker-hint")
         assert line.has_class("-done") and line.has_class("-message")
+
+
+async def test_a_declines_referral_already_on_the_board_is_not_added_twice(demo_app, demo_store):
+    demo_store.candidates.add(CandidateInput(name="Ada Lovelace"))
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        jonas = stored(demo_store, "Jonas Becker")
+        screen.selected_id = jonas.id
+        await pilot.pause()
+        await pilot.press("x")
+        await pilot.pause()
+        await pilot.press(*"busy", "enter", *"ada LOVELACE", "enter")
+        await pilot.pause()
+        assert any("Ada Lovelace" in n.message for n in demo_app._notifications)
+        assert stored(demo_store, "Jonas Becker").stage == "asked"  # nothing written
+        assert [c.name for c in demo_store.candidates.all()].count("Ada Lovelace") == 1
