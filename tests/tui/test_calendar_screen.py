@@ -502,3 +502,39 @@ def test_a_meeting_moved_into_another_year_shows_the_year_in_its_cell(demo_store
 def test_snapshot_meeting_modal_with_checklist_120x40(snap_compare, demo_app):
     # Meeting 1: the checklist with one item ticked, one open.
     assert snap_compare(demo_app, terminal_size=(120, 40), press=["4", "left", "enter"])
+
+
+async def test_leaving_a_wrong_field_of_the_setup_says_so_before_any_save(app, store):
+    defaults = default_setup(store.settings.get(), FIXED_NOW)
+    async with app.run_test(size=(80, 24)) as pilot:
+        app.push_screen(MentorshipSetupModal("Ada", defaults))
+        await pilot.pause()
+        modal = app.screen
+        error = modal.query_one("#setup-error")
+        time = modal.query_one("#setup-time", Input)
+        time.focus()
+        await pilot.pause()  # the term field, left with a right value: no message
+        assert not error.has_class("visible")
+        await pilot.press("ctrl+u", *"25:00")
+        await pilot.pause()
+        assert not error.has_class("visible"), str(error.render())  # typing: no message yet
+        await pilot.press("tab")  # left: checked
+        await pilot.pause()
+        assert error.has_class("visible") and "25:00" in str(error.render())
+        assert app.screen is modal  # nothing saved, the form stays
+
+
+async def test_leaving_a_wrong_field_of_a_meeting_says_so_before_any_save(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("4")
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        modal = demo_app.screen
+        assert isinstance(modal, MeetingModal)
+        modal.query_one("#meeting-time", Input).focus()
+        await pilot.press("ctrl+u", *"7pm", "tab")
+        await pilot.pause()
+        error = modal.query_one("#meeting-error")
+        assert error.has_class("visible") and "7pm" in str(error.render())
+        assert demo_app.screen is modal

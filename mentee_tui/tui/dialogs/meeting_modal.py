@@ -160,6 +160,14 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
     def on_action_checklist_changed(self, event: ActionChecklist.Changed) -> None:
         self._recheck()
 
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a field checks the form: what is wrong shows at once, not at the save."""
+        if self.app.screen is self and event.input.id != "meeting-new-action":
+            try:
+                self.read_edit()
+            except ValueError as exc:
+                self._error(sentence(exc))
+
     def line_submitted(self, line: Input) -> bool:
         """Enter in "Add an action item" adds it to the checklist and stays for the next."""
         if line.id != "meeting-new-action":

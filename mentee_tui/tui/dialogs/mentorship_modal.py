@@ -215,6 +215,17 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
             self.query_one("#setup-weekday", Select).disabled = event.value == "same"
         self._preview()
 
+    def on_input_blurred(self, event: Input.Blurred) -> None:
+        """Leaving a field checks the form: what is wrong shows at once, not at the save."""
+        if self.app.screen is not self:
+            return
+        try:
+            self.read_setup()
+        except ValueError as exc:
+            error = self.query_one("#setup-error", Static)
+            error.update(Content(sentence(exc)))
+            error.add_class("visible")
+
     def line_submitted(self, line: Input) -> bool:
         self.after_typed_keys(self.action_save)  # enter in any field plans the year
         return True
