@@ -272,6 +272,12 @@ class MenteeApp(App[int]):
     def hang_up(self) -> None:
         """The terminal is gone: save what was typed and leave at once, writing nothing to it."""
         try:
+            if self.writes.pending:
+                # A write waiting for another session's lock would hold the exit up to its
+                # lock timeout: give it up (it was never reported done), then save as usual.
+                self.store.give_up_waiting()
+                self.writes.drain()
+                self.store.give_up_waiting(False)
             save_for_hangup(self)  # each screen's text, and every open form for next time
         finally:
             if self.demo_folder is not None:

@@ -7,6 +7,7 @@ import asyncio
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Callable
 from pathlib import Path
 
@@ -22,6 +23,7 @@ from mentee_tui.tui.screens import TrackerScreen
 # still holding the lock (the nested write takes the same lock again), then lets go.
 HOLDER = """
 import sys
+import time
 from mentee_tui.model import CandidateInput
 from mentee_tui.storage import Store
 
@@ -134,3 +136,38 @@ async def test_escape_gives_up_waiting_and_nothing_is_written(demo_app, demo_sto
         await pilot.press("right_square_bracket")
         await pilot.pause()
     assert Store(db_path).candidates.get(card.id).stage != card.stage
+
+
+class _Exited(Exception):
+    pass
+
+
+async def test_a_hang_up_does_not_wait_for_a_busy_lock(demo_app, demo_store, db_path,
+                                                       monkeypatch):
+    def exit_now(code: int) -> None:
+        raise _Exited(code)
+
+    monkeypatch.setattr(os, "_exit", exit_now)
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("2")  # the reflection saves its text at a hang-up, after the queue
+        await pilot.pause()
+        await pilot.press("3")
+        await pilot.pause()
+        card = demo_app.screen.selected()
+        assert card is not None and card.stage != "agreed"
+        holder = Holder(db_path)
+        try:
+            await pilot.press("right_square_bracket")
+            await until(lambda: demo_app.waiting_for_lock)
+            started = time.monotonic()
+            try:
+                demo_app.hang_up()
+            except _Exited:
+                pass
+            # Well before the 15 s lock timeout (a generous bound: about 2 s is usual).
+            assert time.monotonic() - started < 10
+            holder.release()
+        finally:
+            holder.kill()
+        assert Store(db_path).candidates.get(card.id).stage == card.stage
+        await until(lambda: demo_app.writes.pending == 0)
