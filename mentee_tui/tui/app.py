@@ -205,9 +205,14 @@ class MenteeApp(App[int]):
                                          timeout=3600, markup=False)
             self.post_message(Notify(self._waiting))
         elif not waiting and self._waiting is not None:
-            if self._waiting in self._notifications:
-                self._unnotify(self._waiting)
+            # After the note's own Notify in the app's queue: a wait that ends at once
+            # must not leave the note behind for good.
+            self.call_later(self._drop_note, self._waiting)
             self._waiting = None
+
+    def _drop_note(self, note: Notification) -> None:
+        if note in self._notifications:
+            self._unnotify(note)
 
     @property
     def waiting_for_lock(self) -> bool:
