@@ -8,6 +8,7 @@ exceptions (`StorageError`: the file itself; `NotFound`; `InvalidInput` from
 from mentee_tui.domain.validate import InvalidInput
 from mentee_tui.storage.database import (
     SCHEMA_VERSION,
+    GaveUp,
     NotFound,
     StorageError,
     atomic_write_json,
@@ -17,6 +18,7 @@ from mentee_tui.storage.store import Clock, Store
 __all__ = [
     "SCHEMA_VERSION",
     "Clock",
+    "GaveUp",
     "InvalidInput",
     "NotFound",
     "Store",

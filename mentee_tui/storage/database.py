@@ -18,6 +18,7 @@ import os
 import shutil
 import stat
 import threading
+import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from pathlib import Path
@@ -37,6 +38,7 @@ if TYPE_CHECKING:
 SCHEMA_VERSION = 1
 META_TABLE = "_meta"
 LOCK_TIMEOUT_SECONDS = 15.0
+LOCK_SLICE_SECONDS = 0.05  # a wait for the lock looks at `give_up` this often
 T = TypeVar("T")
 Signature = tuple[int, int, int]
 
@@ -46,6 +48,10 @@ MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
 
 class StorageError(Exception):
     """The database itself cannot be used (exit status 1). The message names the path."""
+
+
+class GaveUp(StorageError):
+    """The person gave up waiting for the lock (`Database.give_up`): nothing was written."""
 
 
 class NotFound(LookupError):
@@ -159,6 +165,11 @@ class Database:
             # file; os.replace on the link itself would cut it off from its target.
             self.path = self.path.resolve()
         self._lock: FileLock | None = None  # made on the first write (see `_locked`)
+        # Another process holding the lock makes a write wait (up to its lock timeout):
+        # `lock_wait_started` is when the current wait began (None: not waiting), and
+        # setting `give_up` makes every wait end at once in GaveUp, until it is cleared.
+        self.lock_wait_started: float | None = None
+        self.give_up = threading.Event()
         # The app writes from a background thread: the snapshot and the caches change
         # under this lock, and readers take the snapshot under it.
         self._mutex = threading.RLock()
@@ -332,18 +343,41 @@ class Database:
             self._lock = FileLock(str(self.path) + ".lock", timeout=LOCK_TIMEOUT_SECONDS,
                                   mode=0o600)
         try:
-            self._lock.acquire(timeout=timeout)
-        except Timeout as exc:
-            raise StorageError(
-                f"{self.path}: the database stayed locked for {timeout:.0f}s "
-                "by another mentee-tui; try again."
-            ) from exc
+            self._acquire(self._lock, timeout, Timeout)
         except OSError as exc:
             raise StorageError(f"{self.path}: cannot lock the database: {exc.strerror or exc}.") from exc
         try:
             yield
         finally:
             self._lock.release()
+
+    def _acquire(self, lock: FileLock, timeout: float, timeout_error: type[Exception]) -> None:
+        """Take the lock within `timeout`, in short slices, so that `give_up` ends the wait."""
+        deadline = time.monotonic() + timeout
+        try:
+            lock.acquire(timeout=0)  # free (or already this thread's): no wait at all
+            return
+        except timeout_error:
+            pass
+        self.lock_wait_started = time.monotonic()
+        try:
+            while True:
+                if self.give_up.is_set():
+                    raise GaveUp(f"{self.path}: gave up waiting for the database (another "
+                                 "session was writing); nothing was written.")
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    raise StorageError(
+                        f"{self.path}: the database stayed locked for {timeout:.0f}s "
+                        "by another mentee-tui; try again."
+                    )
+                try:
+                    lock.acquire(timeout=min(LOCK_SLICE_SECONDS, left))
+                    return
+                except timeout_error:
+                    continue
+        finally:
+            self.lock_wait_started = None
 
     # -- transactions --------------------------------------------------------
     @contextmanager

@@ -100,6 +100,19 @@ class Store:
         """Changes whenever the file is replaced (by this process or another)."""
         return self.db.signature()
 
+    def waiting_since(self) -> float | None:
+        """When (time.monotonic) a write began waiting for another process's lock; None
+        when no write is waiting."""
+        return self.db.lock_wait_started
+
+    def give_up_waiting(self, giving_up: bool = True) -> None:
+        """Make every write waiting for the lock, now or later, give up (GaveUp: nothing
+        written), until called again with False."""
+        if giving_up:
+            self.db.give_up.set()
+        else:
+            self.db.give_up.clear()
+
     def changed_elsewhere(self, since: Signature | None) -> bool:
         """Whether another process replaced the file since it had signature `since` (this
         Store's own writes do not count, even when another process wrote between them)."""

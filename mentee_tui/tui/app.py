@@ -8,6 +8,7 @@ import importlib
 import os
 import shutil
 import signal
+import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
 from dataclasses import replace
@@ -16,8 +17,9 @@ from typing import Any, TypeVar
 
 from textual.app import App, SystemCommand
 from textual.binding import Binding
-from textual.notifications import Notify
+from textual.notifications import Notification, Notify
 from textual.screen import ModalScreen, Screen
+from textual.timer import Timer
 from textual.widgets import Input, TextArea
 
 from mentee_tui.domain.text import sentence
@@ -43,6 +45,9 @@ from mentee_tui.tui.writes import BackgroundWrites
 T = TypeVar("T")
 GLOBAL_ACTIONS = {"switch", "help", "quit"}
 POLL_SECONDS = 2.0
+# A write waiting this long for another session's lock says so (a shorter wait goes unseen).
+WAIT_SHOWN_AFTER = 0.3
+WAITING_MESSAGE = "Waiting for the database (another session is writing)… escape gives up"
 
 
 def _screen(module: str, name: str) -> Screen:
@@ -70,6 +75,9 @@ class MenteeApp(App[int]):
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
         Binding("q", "quit", "Quit", id="app.quit"),
         Binding("escape", "leave_editor", "Leave text box", show=False, id="app.leave_editor"),
+        # Only while a write waits for the lock (see `check_action`), wherever the focus is.
+        Binding("escape", "give_up", "Give up waiting for the database", show=False,
+                priority=True, id="app.give_up"),
     ]
 
     def __init__(self, store: Store, demo_folder: Path | None = None,
@@ -87,6 +95,8 @@ class MenteeApp(App[int]):
         # hangs up (here, since `hang_up` ends in os._exit, which skips every `finally`).
         self.demo_folder = demo_folder
         self.writes = BackgroundWrites(self._outcome)
+        self._wait_watch: Timer | None = None  # looks for a write waiting on the lock
+        self._waiting: Notification | None = None  # the "Waiting for the database" note
 
     # -- lifecycle -------------------------------------------------------------
     def on_mount(self) -> None:
@@ -117,7 +127,7 @@ class MenteeApp(App[int]):
     def _remember_theme(self, theme: Any) -> None:
         name = getattr(theme, "name", str(theme))
         if self.store.settings.get().theme != name:
-            self.attempt(self.store.settings.update, theme=name)
+            self.write_in_background(self.store.settings.update, theme=name)
         loaded = self.config
         if loaded.exists and not loaded.problem and loaded.config.theme != name:
             try:
@@ -167,8 +177,51 @@ class MenteeApp(App[int]):
                             then: Callable[[Done[T] | None], None] | None = None,
                             **kwargs: Any) -> None:
         """The same, on the writer thread (see `writes`): typing and the board never wait
-        for the disk. `then` gets the outcome on the UI thread."""
-        self.writes.submit(func, *args, then=then, **kwargs)
+        for the disk, nor for another session's lock (a wait is shown after a moment, and
+        escape gives it up: nothing written). `then` gets the outcome on the UI thread.
+
+        Every write a key asks for comes this way."""
+        def finished(outcome: Done[T] | None) -> None:
+            if not self.writes.pending:
+                self._show_waiting(False)
+                self.store.give_up_waiting(False)  # the next write waits again
+            if then is not None:
+                then(outcome)
+
+        self.writes.submit(func, *args, then=finished, **kwargs)
+        if self._wait_watch is None:
+            self._wait_watch = self.set_interval(0.1, self._watch_lock_wait)
+
+    def _watch_lock_wait(self) -> None:
+        since = self.store.waiting_since()
+        self._show_waiting(since is not None and time.monotonic() - since >= WAIT_SHOWN_AFTER)
+        if not self.writes.pending and self._wait_watch is not None:
+            self._wait_watch.stop()
+            self._wait_watch = None
+
+    def _show_waiting(self, waiting: bool) -> None:
+        if waiting and self._waiting is None:
+            self._waiting = Notification(WAITING_MESSAGE, title="Database", severity="warning",
+                                         timeout=3600, markup=False)
+            self.post_message(Notify(self._waiting))
+        elif not waiting and self._waiting is not None:
+            # After the note's own Notify in the app's queue: a wait that ends at once
+            # must not leave the note behind for good.
+            self.call_later(self._drop_note, self._waiting)
+            self._waiting = None
+
+    def _drop_note(self, note: Notification) -> None:
+        if note in self._notifications:
+            self._unnotify(note)
+
+    @property
+    def waiting_for_lock(self) -> bool:
+        """Whether the "Waiting for the database" note is up (escape gives up)."""
+        return self._waiting is not None
+
+    def action_give_up(self) -> None:
+        """Escape while a write waits for the lock: it ends in GaveUp, reported as an error."""
+        self.store.give_up_waiting()
 
     def _outcome(self, future: Future[T]) -> Done[T] | None:
         """A finished storage action as Done, or None after telling the person why not."""
@@ -224,6 +277,12 @@ class MenteeApp(App[int]):
     def hang_up(self) -> None:
         """The terminal is gone: save what was typed and leave at once, writing nothing to it."""
         try:
+            if self.writes.pending:
+                # A write waiting for another session's lock would hold the exit up to its
+                # lock timeout: give it up (it was never reported done), then save as usual.
+                self.store.give_up_waiting()
+                self.writes.drain()
+                self.store.give_up_waiting(False)
             save_for_hangup(self)  # each screen's text, and every open form for next time
         finally:
             if self.demo_folder is not None:
@@ -240,6 +299,8 @@ class MenteeApp(App[int]):
                 return False
         if action == "leave_editor" and not self._editor_focused():
             return False
+        if action == "give_up":
+            return self.waiting_for_lock
         return True
 
     def action_switch(self, mode: str) -> None:
@@ -316,14 +377,17 @@ class MenteeApp(App[int]):
     def _save_settings(self, settings: Settings | None) -> None:
         if settings is None:
             return
-        done = self.attempt(self.store.settings.update, **settings.to_dict())
-        if done is not None:
-            saved = done.value
-            if saved.theme in self.available_themes and saved.theme != self.theme:
-                self.theme = saved.theme
+
+        def saved(done: Done[Settings] | None) -> None:
+            if done is None:
+                return
+            if done.value.theme in self.available_themes and done.value.theme != self.theme:
+                self.theme = done.value.theme
             self.notify("Settings saved.")
             if isinstance(self.screen, MenteeScreen):
                 self.screen.refresh_from_store()
+
+        self.write_in_background(self.store.settings.update, then=saved, **settings.to_dict())
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
         for key, mode, title in SCREENS:

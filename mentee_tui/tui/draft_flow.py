@@ -16,6 +16,8 @@ from textual.content import Content
 from mentee_tui.domain.drafts import Draft
 from mentee_tui.domain.stages import PIPELINE
 from mentee_tui.domain.text import clean_line
+from mentee_tui.model import Candidate
+from mentee_tui.tui.results import Done
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 
 if TYPE_CHECKING:
@@ -35,14 +37,17 @@ class DraftActions:
         self.draft = draft
         self._logged: set[str] = set()
 
-    def _log(self, what: str, once: str = "") -> bool:
-        """A "draft" history entry; `once`: a key logged at most once per opening."""
+    def _log(self, what: str, once: str = "",
+             then: Callable[[bool], None] | None = None) -> None:
+        """A "draft" history entry, on the writer thread; `once`: a key logged at most once
+        per opening; `then(logged)` after it."""
         if once and once in self._logged:
-            return True
+            return
         self._logged.add(once)
         note = f"{self.draft.kind.title}: {what}"
-        return self.app.attempt(self.app.store.candidates.log_event, self.draft.candidate_id,
-                                "draft", note) is not None
+        self.app.write_in_background(
+            self.app.store.candidates.log_event, self.draft.candidate_id, "draft", note,
+            then=None if then is None else lambda done: then(done is not None))
 
     def copy(self, text: str) -> str:
         self.app.copy_to_clipboard(text)
@@ -58,21 +63,30 @@ class DraftActions:
         self._log(f"saved to {done.value}", once="save")
         return done.value
 
-    def mark_sent(self) -> bool:
-        return self._log("sent")
+    def mark_sent(self, then: Callable[[bool], None]) -> None:
+        self._log("sent", then=then)
 
 
 def open_draft(screen: MenteeScreen, candidate_id: int, move: Move) -> None:
     """Compose the card's draft and show it; a template that cannot be used is told."""
     from mentee_tui.storage.drafts import compose_draft
+
+    app = screen.mentee_app
+
+    def composed(done: Done[Draft] | None) -> None:
+        if done is not None:
+            show_draft(screen, done.value, move)
+
+    if app.writes.pending:  # a move just made decides which draft this is: after it
+        app.write_in_background(compose_draft, app.store, candidate_id, then=composed)
+    else:
+        composed(app.attempt(compose_draft, app.store, candidate_id))
+
+
+def show_draft(screen: MenteeScreen, draft: Draft, move: Move) -> None:
     from mentee_tui.tui.dialogs.draft_modal import SENT, DraftModal
 
     app = screen.mentee_app
-    app.writes.drain()  # a move just made decides which draft this is
-    done = app.attempt(compose_draft, app.store, candidate_id)
-    if done is None:
-        return
-    draft = done.value
 
     def closed(result: str | None) -> None:
         screen.refresh_from_store()  # the history entries it logged
@@ -95,8 +109,12 @@ def offer_next_step(screen: MenteeScreen, draft: Draft, move: Move) -> None:
     step = draft.kind.next_step
     if step == "follow_up":
         def log(yes: bool | None) -> None:
-            if yes and app.attempt(app.store.candidates.log_event, candidate.id, "follow_up",
-                                   draft.kind.title) is not None:
+            if yes:
+                app.write_in_background(app.store.candidates.log_event, candidate.id,
+                                        "follow_up", draft.kind.title, then=logged)
+
+        def logged(done: Done[Candidate] | None) -> None:
+            if done is not None:
                 screen.refresh_from_store()
                 screen.notify(f"Follow-up logged for {name}.", markup=False)
 

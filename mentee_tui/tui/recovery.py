@@ -18,6 +18,7 @@ from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Recovery
 from mentee_tui.storage import NotFound, StorageError
 from mentee_tui.tui.dialogs.recoverable import RecoverableForm
+from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 
 ScreenT = TypeVar("ScreenT")
@@ -102,12 +103,17 @@ def offer_recoveries(app: MenteeApp) -> None:
             return
         recovery = queue.pop(0)
 
-        async def decided(answer: str | None) -> None:
-            if answer == "discard":
-                app.attempt(app.store.recovery.discard, recovery.id)
+        def discarded(done: Done[None] | None) -> None:
+            if done is not None:
                 app.notify("Unsaved form discarded.")
+
+        async def decided(answer: str | None) -> None:
+            # On the writer thread, like every write a key asks for (a busy lock waits there).
+            if answer == "discard":
+                app.write_in_background(app.store.recovery.discard, recovery.id,
+                                        then=discarded)
             elif answer == "restore":
-                app.attempt(app.store.recovery.discard, recovery.id)
+                app.write_in_background(app.store.recovery.discard, recovery.id)
                 await restore(app, recovery)
                 return
             offer_next()

@@ -323,3 +323,70 @@ def test_a_referral_already_on_the_board_refuses_the_decline_and_writes_nothing(
     assert db_path.read_bytes() == before
     declined, referral = store.tracker.decline(tomas.id, "busy", "Ada Lovelace")
     assert declined.stage == "declined" and referral.name == "Ada Lovelace"
+def _held_lock(db_path):
+    """The lock another mentee-tui would hold while it writes (`<db>.lock`)."""
+    from filelock import FileLock
+
+    db_path.parent.mkdir(parents=True, exist_ok=True)
+    other = FileLock(str(db_path) + ".lock", thread_local=False)
+    other.acquire()
+    return other
+
+
+def test_a_write_waiting_for_the_lock_lands_once_it_is_free(store, db_path):
+    import threading
+
+    store.candidates.add(CandidateInput(name="Ada"))
+    other = _held_lock(db_path)
+    result: list[object] = []
+    writer = threading.Thread(
+        target=lambda: result.append(store.candidates.add(CandidateInput(name="Grace"))))
+    writer.start()
+    try:
+        for _ in range(1000):  # at most 10 s: the write is waiting, not failed
+            if store.waiting_since() is not None:
+                break
+            threading.Event().wait(0.01)
+        assert store.waiting_since() is not None
+        assert writer.is_alive()
+    finally:
+        other.release()
+    writer.join(timeout=10)
+    assert not writer.is_alive()
+    assert store.waiting_since() is None
+    assert [c.name for c in Store(db_path, now=fixed_clock).candidates.all()] == ["Ada", "Grace"]
+
+
+def test_giving_up_on_a_busy_lock_writes_nothing_and_says_so(store, db_path):
+    import threading
+
+    from mentee_tui.storage import GaveUp
+
+    store.candidates.add(CandidateInput(name="Ada"))
+    before = db_path.read_bytes()
+    other = _held_lock(db_path)
+    errors: list[Exception] = []
+
+    def write() -> None:
+        try:
+            store.candidates.add(CandidateInput(name="Grace"))
+        except StorageError as exc:
+            errors.append(exc)
+
+    writer = threading.Thread(target=write)
+    writer.start()
+    try:
+        for _ in range(1000):
+            if store.waiting_since() is not None:
+                break
+            threading.Event().wait(0.01)
+        store.give_up_waiting()
+        writer.join(timeout=10)
+        assert not writer.is_alive()  # given up while the lock is still held
+    finally:
+        other.release()
+        store.give_up_waiting(False)
+    assert len(errors) == 1 and isinstance(errors[0], GaveUp)
+    assert "nothing was written" in str(errors[0])
+    assert db_path.read_bytes() == before
+    assert store.candidates.add(CandidateInput(name="Lin")).id == 2  # the lock works again

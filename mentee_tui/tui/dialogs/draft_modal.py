@@ -8,6 +8,7 @@ where a terminal ignores OSC 52 it can still be selected by hand (shift-drag).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -33,7 +34,7 @@ class DraftActions(Protocol):
 
     def save(self, text: str) -> Path | None: ...  # None: failed, the person was told
 
-    def mark_sent(self) -> bool: ...
+    def mark_sent(self, then: Callable[[bool], None]) -> None: ...  # then(logged)
 
 
 class DraftModal(ModalScreen[str | None]):
@@ -89,8 +90,11 @@ class DraftModal(ModalScreen[str | None]):
             self._say(f"Saved to {path} (only you can read it).")
 
     def action_mark_sent(self) -> None:
-        if self.actions.mark_sent():
-            self.dismiss(SENT)
+        def logged(ok: bool) -> None:
+            if ok and self.is_attached:
+                self.dismiss(SENT)
+
+        self.actions.mark_sent(logged)
 
     def action_edit(self) -> None:
         self.query_one("#draft-text", TextArea).focus()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import arrow
 from textual import events
@@ -26,6 +27,7 @@ from mentee_tui.model import (
 from mentee_tui.storage import StorageError
 from mentee_tui.storage.files import default_ics_path, write_private_text
 from mentee_tui.tui.dialogs.agreement_modal import AgreementModal
+from mentee_tui.tui.results import Done
 from mentee_tui.tui.dialogs.export_modal import ExportModal
 from mentee_tui.tui.dialogs.meeting_modal import MeetingModal
 from mentee_tui.tui.dialogs.mentorship_modal import (
@@ -307,15 +309,18 @@ class CalendarScreen(MenteeScreen):
     def open_meeting(self, meeting: Meeting, mentorship: Mentorship,
                      restore: dict | None = None) -> None:
         def save(edit: MeetingEdit | None) -> None:
-            if edit is None:
-                return
-            done = self.mentee_app.attempt(self.store.calendar.update_meeting, meeting.id, edit)
+            if edit is not None:
+                self.mentee_app.write_in_background(
+                    self.store.calendar.update_meeting, meeting.id, edit,
+                    then=lambda done: saved(edit, done))
+
+        def saved(edit: MeetingEdit, done: Done[Meeting] | None) -> None:
             if done is None:
                 return
-            saved = done.value
-            if saved.status == "cancelled" and edit.status != "cancelled":
+            changed = done.value
+            if changed.status == "cancelled" and edit.status != "cancelled":
                 self.app.notify(
-                    f"The mentorship with {saved.mentor} has ended: the notes are saved, the "
+                    f"The mentorship with {changed.mentor} has ended: the notes are saved, the "
                     "meeting stays cancelled (done or skipped can still be set).",
                     severity="warning", markup=False,
                 )
@@ -342,8 +347,12 @@ class CalendarScreen(MenteeScreen):
             return
 
         def save(setup: MentorshipSetup | None) -> None:
-            if setup is not None and self.mentee_app.attempt(
-                    self.store.calendar.reschedule, mentorship.id, setup) is not None:
+            if setup is not None:
+                self.mentee_app.write_in_background(
+                    self.store.calendar.reschedule, mentorship.id, setup, then=changed)
+
+        def changed(done: Done[Any] | None) -> None:
+            if done is not None:
                 self.app.notify(
                     "Plan changed; meetings already held or moved by hand stay as they were.")
                 self.refresh_from_store()
@@ -361,7 +370,12 @@ class CalendarScreen(MenteeScreen):
         upcoming = sum(1 for m in self.meetings if m.upcoming)
 
         def end(answer: bool | None) -> None:
-            if answer and self.mentee_app.attempt(self.store.calendar.end, mentorship.id):
+            if answer:
+                self.mentee_app.write_in_background(self.store.calendar.end, mentorship.id,
+                                                    then=ended)
+
+        def ended(done: Done[Any] | None) -> None:
+            if done is not None:
                 self.app.notify(f"The mentorship with {mentorship.mentor} has ended "
                                 "(u undoes it).", markup=False)
                 self.refresh_from_store()
@@ -373,10 +387,15 @@ class CalendarScreen(MenteeScreen):
         if mentorship is None or mentorship.active:
             self.refuse(self.refusal("undo_end") or NO_MENTORSHIP)
             return
-        if self.mentee_app.attempt(self.store.calendar.undo_end, mentorship.id):
-            self.app.notify(f"The mentorship with {mentorship.mentor} is under way again; "
-                            "the meetings the end cancelled are back.", markup=False)
-            self.refresh_from_store()
+
+        def undone(done: Done[Any] | None) -> None:
+            if done is not None:
+                self.app.notify(f"The mentorship with {mentorship.mentor} is under way again; "
+                                "the meetings the end cancelled are back.", markup=False)
+                self.refresh_from_store()
+
+        self.mentee_app.write_in_background(self.store.calendar.undo_end, mentorship.id,
+                                            then=undone)
 
     def action_agreement(self) -> None:
         mentorship = self.mentorship
@@ -389,8 +408,12 @@ class CalendarScreen(MenteeScreen):
         reflection = answers(self.store)
 
         def save(sections: dict[str, str] | None) -> None:
-            if sections is not None and self.mentee_app.attempt(
-                    self.store.calendar.save_agreement, mentorship.id, sections):
+            if sections is not None:
+                self.mentee_app.write_in_background(
+                    self.store.calendar.save_agreement, mentorship.id, sections, then=stored)
+
+        def stored(done: Done[Any] | None) -> None:
+            if done is not None:
                 self.app.notify("Agreement saved: mentee-tui export agreement prints it as "
                                 "markdown.", markup=False)
                 self.refresh_from_store()

@@ -8,6 +8,8 @@ the follow-up of its card, `m` opens its card's draft.
 
 from __future__ import annotations
 
+from typing import Any
+
 from rich.text import Text
 from textual import events
 from textual.app import ComposeResult
@@ -19,6 +21,8 @@ from textual.widgets.option_list import Option
 from mentee_tui.domain.journey import JourneyStep, journey_steps
 from mentee_tui.domain.text import clean_line
 from mentee_tui.domain.week import WeekItem, week_items
+from mentee_tui.model import Candidate
+from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.widgets.highlight_list import HighlightList
 from mentee_tui.tui.widgets.journey_line import journey_line
@@ -176,9 +180,12 @@ class HomeScreen(MenteeScreen):
         def logged(follow_up: FollowUp | None) -> None:
             if follow_up is None:
                 return
-            if self.mentee_app.attempt(self.store.candidates.log_event, candidate.id,
-                                       "follow_up", follow_up.note,
-                                       on=follow_up.on) is not None:
+            self.mentee_app.write_in_background(
+                self.store.candidates.log_event, candidate.id, "follow_up", follow_up.note,
+                on=follow_up.on, then=written)
+
+        def written(done: Done[Candidate] | None) -> None:
+            if done is not None:
                 self.refresh_from_store()
                 self.notify(f"Follow-up logged for {candidate.name}.", markup=False)
 
@@ -198,12 +205,17 @@ class HomeScreen(MenteeScreen):
         done = self.mentee_app.attempt(self.store.candidates.get, candidate_id)
         if done is None:
             return
-        before = done.value.stage
-        if self.mentee_app.attempt(self.store.tracker.move, candidate_id, stage, undoable=True,
-                                   expected=before) is not None:
-            self.refresh_from_store()
-            self.notify(f"{done.value.name} moved to {STAGE_TITLES[stage]} (u on the tracker "
-                        "undoes it).", markup=False)
+        name = done.value.name
+
+        def moved(outcome: Done[Any] | None) -> None:
+            if outcome is not None:
+                self.refresh_from_store()
+                self.notify(f"{name} moved to {STAGE_TITLES[stage]} (u on the tracker "
+                            "undoes it).", markup=False)
+
+        self.mentee_app.write_in_background(self.store.tracker.move, candidate_id, stage,
+                                            undoable=True, expected=done.value.stage,
+                                            then=moved)
 
     def action_cursor_down(self) -> None:
         self.query_one("#home-list", OptionList).action_cursor_down()

@@ -1,9 +1,10 @@
 """The tracker's actions that ask first or open a form: agree, leave agreed, decline, undo,
 new, edit, details, follow-up, remove.
 
-A mixin of `TrackerScreen`. These write at once (`app.attempt`), after the moves still on
-the writer thread (a `u` right after a `]` undoes that move), then `show_card`, which
-reloads the board when the file changed.
+A mixin of `TrackerScreen`. These write on the writer thread (`app.write_in_background`),
+after the moves still queued there (a `u` right after a `]` undoes that move), so a lock
+held by another session never freezes the board; then `show_card`, which reloads the board
+when the file changed. A read that must see those moves waits its turn the same way.
 """
 
 from __future__ import annotations
@@ -54,27 +55,48 @@ class TrackerCardActions:
             self.refuse("No card selected: press n to add one.")
         return candidate
 
-    def _attempt_now(self, func: Callable[..., T], *args: Any, **kwargs: Any) -> Done[T] | None:
-        """`app.attempt`, once the moves asked for before it are written."""
-        self.mentee_app.writes.drain()
-        return self.mentee_app.attempt(func, *args, **kwargs)
+    def _write(self, func: Callable[..., T], *args: Any,
+               then: Callable[[Done[T] | None], None], **kwargs: Any) -> None:
+        """Write after the moves asked for before it; `then` gets the outcome (UI thread)."""
+        self.mentee_app.write_in_background(func, *args, then=then, **kwargs)
+
+    def _read(self, func: Callable[..., T], *args: Any,
+              then: Callable[[Done[T] | None], None], **kwargs: Any) -> None:
+        """A read that must see the moves asked for before it: at once when none is still
+        queued (reads take no lock), else after them on the writer thread."""
+        if self.mentee_app.writes.pending:
+            self.mentee_app.write_in_background(func, *args, then=then, **kwargs)
+        else:
+            then(self.mentee_app.attempt(func, *args, **kwargs))
 
     # -- moves that ask first -------------------------------------------------------------
-    def leaving_agreed_warning(self, candidate: Candidate) -> Done[str | None] | None:
-        """What leaving agreed does to the candidate's mentorship: Done(None) when it has
-        none under way; None when storage failed (the person was told; do not move)."""
+    def leaving_agreed_warning(self, candidate: Candidate,
+                               then: Callable[[Done[str | None] | None], None]) -> None:
+        """What leaving agreed does to the candidate's mentorship, to `then`: Done(None)
+        when it has none under way; None when storage failed (the person was told; do not
+        move)."""
         if candidate.stage != "agreed":
-            return Done(None)
-        done = self._attempt_now(self.store.calendar.cancelled_by_leaving, candidate.id)
-        if done is None or done.value is None:
-            return done
-        upcoming = done.value
-        meetings = "1 planned meeting is" if upcoming == 1 else f"{upcoming} planned meetings are"
-        return Done(f"This ends the mentorship: {meetings} cancelled; held ones stay.")
+            then(Done(None))
+            return
+
+        def counted(done: Done[int | None] | None) -> None:
+            if done is None or done.value is None:
+                then(None if done is None else Done(None))
+                return
+            upcoming = done.value
+            meetings = ("1 planned meeting is" if upcoming == 1
+                        else f"{upcoming} planned meetings are")
+            then(Done(f"This ends the mentorship: {meetings} cancelled; held ones stay."))
+
+        self._read(self.store.calendar.cancelled_by_leaving, candidate.id, then=counted)
 
     def leave_agreed(self, candidate: Candidate, stage: str) -> None:
         """Moving a mentor back ends the mentorship: say what that cancels, then ask."""
-        known = self.leaving_agreed_warning(candidate)
+        self.leaving_agreed_warning(
+            candidate, lambda known: self._leave_agreed(candidate, stage, known))
+
+    def _leave_agreed(self, candidate: Candidate, stage: str,
+                      known: Done[str | None] | None) -> None:
         if known is None:
             return  # could not tell what it would cancel: nothing moves (the person was told)
         warning = known.value
@@ -97,8 +119,12 @@ class TrackerCardActions:
     def start_agreement(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Reaching agreed starts a mentorship: the setup opens; escape cancels the move.
         `restore` refills a setup kept by a hang-up."""
-        settings_done = self._attempt_now(self.store.settings.get)
-        fresh_done = self.mentee_app.attempt(self.store.candidates.get, candidate.id)
+        self._read(self.store.candidates.get, candidate.id,
+                   then=lambda fresh: self._start_agreement(candidate, restore, fresh))
+
+    def _start_agreement(self, candidate: Candidate, restore: dict | None,
+                         fresh_done: Done[Candidate] | None) -> None:
+        settings_done = self.mentee_app.attempt(self.store.settings.get)
         if settings_done is None or fresh_done is None:
             self.show_card(candidate.id)
             return
@@ -114,14 +140,16 @@ class TrackerCardActions:
             if setup is None:
                 self._say(f"Not moved: {candidate.name} stays in {STAGE_TITLES[candidate.stage]}")
                 return
-            started = self._attempt_now(
-                self.store.tracker.agree, candidate.id, setup, undoable=True,
-                expected=candidate.stage,
-            )
-            self.show_card(candidate.id)  # refused: shows where it is now
-            if started is not None:
-                planned = plural(setup.months, "monthly meeting")
-                self._say(f"{candidate.name} agreed: {planned} planned; see the calendar (4)")
+
+            def started(done: Done[Any] | None) -> None:
+                self.show_card(candidate.id)  # refused: shows where it is now
+                if done is not None:
+                    planned = plural(setup.months, "monthly meeting")
+                    self._say(f"{candidate.name} agreed: {planned} planned; "
+                              "see the calendar (4)")
+
+            self._write(self.store.tracker.agree, candidate.id, setup, undoable=True,
+                        expected=candidate.stage, then=started)
 
         self.app.push_screen(MentorshipSetupModal(
             candidate.name, default_setup(settings, self.store.now()), candidate_id=candidate.id,
@@ -137,22 +165,26 @@ class TrackerCardActions:
         if candidate.stage == "declined":
             self.refuse(f"{clean_line(candidate.name)} is already declined; [ brings them back.")
             return
-        known = self.leaving_agreed_warning(candidate)
+        self.leaving_agreed_warning(
+            candidate, lambda known: self._decline_candidate(candidate, restore, known))
+
+    def _decline_candidate(self, candidate: Candidate, restore: dict | None,
+                           known: Done[str | None] | None) -> None:
         if known is None:
             return  # could not tell what declining would cancel: the person was told
         warning = known.value or ""
 
         def done(answer: DeclineAnswer | None) -> None:
-            if answer is None:
+            if answer is not None:
+                self._write(self.store.tracker.decline, candidate.id, answer.reason,
+                            answer.referred_to, then=declined)
+
+        def declined(outcome: Done[Any] | None) -> None:
+            if outcome is None:
                 return
-            done = self._attempt_now(
-                self.store.tracker.decline, candidate.id, answer.reason, answer.referred_to
-            )
-            if done is None:
-                return
-            declined, referral = done.value
-            self.show_card(declined.id)
-            message = f"{declined.name} declined. Keep reaching out."
+            candidate_now, referral = outcome.value
+            self.show_card(candidate_now.id)
+            message = f"{candidate_now.name} declined. Keep reaching out."
             if warning:
                 message += f" {ENDED_NOTE}"
             if referral is not None:
@@ -166,7 +198,9 @@ class TrackerCardActions:
         )
 
     def action_undo(self) -> None:
-        done = self._attempt_now(self.store.tracker.undo_last_move)
+        self._write(self.store.tracker.undo_last_move, then=self._undone)
+
+    def _undone(self, done: Done[Any] | None) -> None:
         if done is None:
             return
         outcome = done.value
@@ -192,13 +226,13 @@ class TrackerCardActions:
     def open_new_candidate(self, restore: dict | None = None) -> None:
         """The form for a new card; `restore` refills one kept by a hang-up."""
         def done(data: CandidateInput | None) -> None:
-            if data is None:
-                return
-            done = self._attempt_now(self.store.candidates.add, data)
+            if data is not None:
+                self._write(self.store.candidates.add, data, then=added)
+
+        def added(done: Done[Candidate] | None) -> None:
             if done is not None:
-                added = done.value
-                self.show_card(added.id)
-                self._say(f"Added {added.name} to Researched.")
+                self.show_card(done.value.id)
+                self._say(f"Added {done.value.name} to Researched.")
 
         self.app.push_screen(
             CandidateModal(restore=restore, existing=self.store.candidates.all()), done)
@@ -211,13 +245,13 @@ class TrackerCardActions:
     def open_edit(self, candidate: Candidate, restore: dict | None = None) -> None:
         """The form for `candidate`; `restore` refills one kept by a hang-up."""
         def done(data: CandidateInput | None) -> None:
-            if data is None:
-                return
-            done = self._attempt_now(self.store.candidates.update, candidate.id, data)
+            if data is not None:
+                self._write(self.store.candidates.update, candidate.id, data, then=saved)
+
+        def saved(done: Done[Candidate] | None) -> None:
             if done is not None:
-                saved = done.value
-                self.show_card(saved.id)
-                self._say(f"Saved {saved.name}.")
+                self.show_card(done.value.id)
+                self._say(f"Saved {done.value.name}.")
 
         self.app.push_screen(CandidateModal(candidate, restore=restore), done)
 
@@ -247,14 +281,14 @@ class TrackerCardActions:
             return
 
         def done(follow_up: FollowUp | None) -> None:
-            if follow_up is None:
-                return
-            done = self._attempt_now(self.store.candidates.log_event, candidate.id,
-                                     "follow_up", follow_up.note, on=follow_up.on)
+            if follow_up is not None:
+                self._write(self.store.candidates.log_event, candidate.id, "follow_up",
+                            follow_up.note, on=follow_up.on, then=logged)
+
+        def logged(done: Done[Candidate] | None) -> None:
             if done is not None:
-                logged = done.value
-                self.show_card(logged.id)
-                self._say(f"Follow-up logged for {logged.name}.")
+                self.show_card(done.value.id)
+                self._say(f"Follow-up logged for {done.value.name}.")
 
         self.app.push_screen(FollowUpModal(clean_line(candidate.name), self.store.now().date()),
                              done)
@@ -278,7 +312,9 @@ class TrackerCardActions:
         candidate = self._need_selection()
         if candidate is None:
             return
-        known = self.leaving_agreed_warning(candidate)
+        self.leaving_agreed_warning(candidate, lambda known: self._remove(candidate, known))
+
+    def _remove(self, candidate: Candidate, known: Done[str | None] | None) -> None:
         if known is None:
             return
         warning = known.value
@@ -289,9 +325,11 @@ class TrackerCardActions:
         )
 
         def done(confirmed: bool | None) -> None:
-            if not confirmed:
-                return
-            if self._attempt_now(self.store.tracker.remove, candidate.id) is not None:
+            if confirmed:
+                self._write(self.store.tracker.remove, candidate.id, then=removed)
+
+        def removed(done: Done[Any] | None) -> None:
+            if done is not None:
                 self.refresh_from_store()
                 self._say(f"Removed {candidate.name}.")
 
