@@ -113,6 +113,9 @@ def _run_tui(db_path, demo_folder: str | None) -> int:
     try:
         app.run()
     finally:
+        if app.writes.pending:  # the screen is gone: say why the prompt is not back yet
+            print("mentee-tui: finishing the last changes (waiting for the database)…",
+                  file=sys.stderr)
         app.writes.close()  # every write asked for is on disk before the process ends
     return app.return_code or EXIT_OK
 
