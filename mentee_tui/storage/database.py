@@ -20,6 +20,7 @@ import stat
 import threading
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -119,21 +120,77 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(path, serialize(data))
 
 
-def _validate_shape(path: Path, data: Any) -> dict[str, Any]:
-    hint = "Move it aside or restore a backup; mentee-tui will not overwrite it."
+Hint = Callable[[], str]
+MAX_ID_DIGITS = 18  # ids stay well inside the 64 bits orjson writes
+
+
+def _validate_shape(path: Path, data: Any, hint: Hint) -> dict[str, Any]:
+    """The tables, the ids and `_meta` (schema version, next ids): what every transaction
+    relies on before a record is read."""
     if not isinstance(data, dict):
-        raise StorageError(f"{path}: not a mentee-tui database (expected a JSON object). {hint}")
+        raise StorageError(f"{path}: not a mentee-tui database (expected a JSON object). {hint()}")
     for name, table in data.items():
         if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise StorageError(f"{path}: table {name!r} has the wrong shape. {hint}")
-        if not all(key.isascii() and key.isdigit() for key in table):
-            raise StorageError(f"{path}: table {name!r} has a record without a numeric id. {hint}")
+            raise StorageError(f"{path}: table {name!r} has the wrong shape. {hint()}")
+        if not all(key.isascii() and key.isdigit() and len(key) <= MAX_ID_DIGITS for key in table):
+            raise StorageError(f"{path}: table {name!r} has a record without a numeric id. {hint()}")
     meta = data.get(META_TABLE, {}).get("1")
     version = None if meta is None else meta.get("schema_version")
     # bool is an int subclass; versions start at 1.
     if data and (type(version) is not int or version < 1):
-        raise StorageError(f"{path}: no schema version, so not a mentee-tui database. {hint}")
+        raise StorageError(f"{path}: no schema version, so not a mentee-tui database. {hint()}")
+    if version is not None and version > SCHEMA_VERSION:
+        raise StorageError(
+            f"{path}: made by a newer mentee-tui (schema {version}, this one reads "
+            f"up to {SCHEMA_VERSION}). Upgrade mentee-tui to open it."
+        )
+    next_ids = {} if meta is None else meta.get("next_ids", {})
+    if not isinstance(next_ids, dict) or not all(
+            type(n) is int and 1 <= n < 10 ** MAX_ID_DIGITS for n in next_ids.values()):
+        raise StorageError(f"{path}: the record {META_TABLE}/1 is damaged: its next_ids are "
+                           f"not whole numbers from 1. {hint()}")
     return data
+
+
+def check_records(path: Path, data: dict[str, Any], hint: Hint) -> dict[str, dict[str, tuple[Any, Any]]]:
+    """Every typed record of a version read from disk, checked (see `tables`): for each
+    table, key -> (stored document, typed record). A damaged one is a StorageError naming
+    the file and the record."""
+    from mentee_tui.storage.tables import CONVERTERS, check_links
+
+    converted: dict[str, dict[str, tuple[Any, Any]]] = {}
+    for table, convert in CONVERTERS.items():
+        stored = data.get(table)
+        if not stored:
+            continue
+        by_doc: dict[str, tuple[Any, Any]] = {}
+        for key, doc in stored.items():
+            try:
+                by_doc[key] = (doc, convert(int(key), doc))
+            except DamagedRecord as exc:
+                raise StorageError(f"{path}: the record {table}/{key} is damaged: {exc}. {hint()}") from None
+        converted[table] = by_doc
+    try:
+        check_links({table: [r for _doc, r in found.values()] for table, found in converted.items()})
+    except DamagedRecord as exc:
+        raise StorageError(f"{path}: the record {exc}. {hint()}") from None
+    return converted
+
+
+def check_bytes(path: Path, raw: bytes, hint: Hint) -> tuple[dict[str, Any], dict[str, Any]]:
+    """The parsed file and its typed records, or a StorageError in one line naming `path`
+    and ending with `hint()` (worked out only then: it looks for backups)."""
+    try:
+        data = orjson.loads(raw)
+    except orjson.JSONDecodeError as exc:
+        what = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
+        raise StorageError(f"{path}: the database is damaged: {what}. {hint()}") from None
+    except RecursionError:
+        raise StorageError(f"{path}: the database is damaged: it is nested too deeply. {hint()}") from None
+    data = _validate_shape(path, data, hint)
+    if not data or data[META_TABLE]["1"]["schema_version"] != SCHEMA_VERSION:
+        return data, {}  # an older version is checked once migrated
+    return data, check_records(path, data, hint)
 
 
 class _RecordCache:
@@ -166,6 +223,10 @@ class Database:
         self._records: dict[str, _RecordCache] = {}
         # The file versions this process wrote: after -> before (the version it replaced).
         self._written: dict[Signature | None, Signature | None] = {}
+        # The day (YYYY-MM-DD) of the rolling backups: the system's date, not the store's
+        # clock (a fixed or counted clock must not decide which file is backed up).
+        self.today: Callable[[], str] = lambda: date.today().isoformat()
+        self._backup_day = ""  # the day whose backup this process made or found
         self.loads = 0  # how many times the file was read and parsed (tests count them)
         self.warnings: list[str] = []
         self.readable_folder: Path | None = None  # a folder others can read, and
@@ -243,15 +304,24 @@ class Database:
         except OSError as exc:
             raise StorageError(f"{self.path}: cannot read the database: {exc.strerror}.") from exc
         self.loads += 1
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            what = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
-            raise StorageError(
-                f"{self.path}: the database is damaged: {what}. "
-                "Move it aside or restore a backup; mentee-tui will not overwrite it."
-            ) from exc
-        return (st.st_ino, st.st_mtime_ns, st.st_size), _validate_shape(self.path, data)
+        data, converted = check_bytes(self.path, raw, self.damaged_hint)
+        signature = (st.st_ino, st.st_mtime_ns, st.st_size)
+        with self._mutex:
+            for table, by_doc in converted.items():
+                cache = self._records[table] = _RecordCache()
+                cache.table, cache.by_doc = data[table], by_doc
+                cache.records = [by_doc[key][1] for key in sorted(by_doc, key=int)]
+        return signature, data
+
+    def damaged_hint(self) -> str:
+        """What to do about a damaged file: restore the newest backup, when there is one."""
+        from mentee_tui.storage.backups import newest_backup
+
+        newest = newest_backup(self.path)
+        if newest is None:
+            return "Fix it or move it aside; mentee-tui will not overwrite it."
+        return (f"Restore the newest backup, {newest}, with `mentee-tui restore`, or fix the "
+                "file; mentee-tui will not overwrite it.")
 
     def _current(self) -> dict[str, Any]:
         """The file's contents, parsed only when it changed since the last read."""
@@ -309,6 +379,7 @@ class Database:
         with self._mutex:
             replaced = self._snapshot[0] if self._snapshot is not None else None
         try:
+            self._backup_before_write(replaced)
             atomic_write_json(self.path, data)
         except OSError as exc:
             self._forget()
@@ -321,6 +392,23 @@ class Database:
             self._written[self._snapshot[0]] = replaced
             while len(self._written) > 64:  # the app polls every 2 s: the last few suffice
                 del self._written[next(iter(self._written))]
+
+    def _backup_before_write(self, replaced: Signature | None) -> None:
+        """Before the day's first write: the version being replaced, byte for byte (see
+        `backups`). Only a version this process read and checked is copied."""
+        day = self.today()
+        if self._backup_day == day:
+            return
+        if replaced is not None:
+            from mentee_tui.storage.backups import keep_daily_backup
+
+            with open(self.path, "rb") as handle:
+                st = os.fstat(handle.fileno())
+                if (st.st_ino, st.st_mtime_ns, st.st_size) != replaced:
+                    return  # not the version checked: never back up an unchecked one
+                raw = handle.read()
+            keep_daily_backup(self.path, raw, day)
+        self._backup_day = day
 
     @contextmanager
     def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
@@ -352,10 +440,7 @@ class Database:
         try:
             yield
         except DamagedRecord as exc:
-            raise StorageError(
-                f"{self.path}: {exc}. Restore a backup or fix the record; "
-                "mentee-tui will not overwrite the file."
-            ) from exc
+            raise StorageError(f"{self.path}: {exc}. {self.damaged_hint()}") from exc
 
     @contextmanager
     def reading(self) -> Iterator[TinyDB]:
