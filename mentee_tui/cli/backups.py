@@ -6,8 +6,6 @@ the file it replaces (even a damaged one) is kept aside. No Textual.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 from mentee_tui.cli.support import EXIT_OK, FILE_COMPLETION
 
 
@@ -28,8 +26,9 @@ def add_backup_commands(add_sub) -> None:
 
 def cmd_restore(args, db_path) -> int:
     from mentee_tui.storage.backups import backups, restore
+    from mentee_tui.storage.database import real_path
 
-    path = Path(db_path).expanduser().absolute()
+    path = real_path(db_path)
     if args.list:
         found = backups(path)
         if not found:

@@ -206,15 +206,19 @@ class _RecordCache:
         self.by_doc: dict[str, tuple[dict[str, Any], Any]] = {}
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The file a database path means. A symlinked database (dotfiles, a synced folder) is
+    written through to the real file; os.replace on the link itself would cut it off from
+    its target (and its backups live beside the real file)."""
+    found = Path(path).expanduser().absolute()
+    return found.resolve() if found.is_symlink() else found
+
+
 class Database:
     """One TinyDB JSON file, opened by path for every transaction it does not already hold."""
 
     def __init__(self, path: str | os.PathLike[str]):
-        self.path = Path(path).expanduser().absolute()
-        if self.path.is_symlink():
-            # A symlinked database (dotfiles, a synced folder): write through to the real
-            # file; os.replace on the link itself would cut it off from its target.
-            self.path = self.path.resolve()
+        self.path = real_path(path)
         self._lock: FileLock | None = None  # made on the first write (see `_locked`)
         # The app writes from a background thread: the snapshot and the caches change
         # under this lock, and readers take the snapshot under it.
@@ -402,11 +406,14 @@ class Database:
         if replaced is not None:
             from mentee_tui.storage.backups import keep_daily_backup
 
-            with open(self.path, "rb") as handle:
-                st = os.fstat(handle.fileno())
-                if (st.st_ino, st.st_mtime_ns, st.st_size) != replaced:
-                    return  # not the version checked: never back up an unchecked one
-                raw = handle.read()
+            try:
+                with open(self.path, "rb") as handle:
+                    st = os.fstat(handle.fileno())
+                    if (st.st_ino, st.st_mtime_ns, st.st_size) != replaced:
+                        return  # not the version checked: never back up an unchecked one
+                    raw = handle.read()
+            except FileNotFoundError:
+                return  # removed by hand meanwhile: nothing to back up
             keep_daily_backup(self.path, raw, day)
         self._backup_day = day
 

@@ -104,3 +104,15 @@ def test_restore_without_backups_says_so(db_path, capsys):
     assert "no backups" in capsys.readouterr().err
     assert main(["--db", str(db_path), "restore", "2026-01-01"]) == 1
     assert "no such backup" in capsys.readouterr().err
+
+
+def test_a_symlinked_database_is_backed_up_and_restored_beside_its_real_file(tmp_path):
+    real = tmp_path / "synced" / "mentee.json"
+    Store(real).candidates.add(CandidateInput(name="Ada"))
+    link = tmp_path / "mentee.json"
+    link.symlink_to(real)
+    _on_day(Store(link), "2026-11-25").candidates.add(CandidateInput(name="Grace"))
+    assert [b.name for b in backups(real)] == ["mentee.json.backup-2026-11-25"]
+    assert main(["--db", str(link), "restore"]) == 0
+    assert link.is_symlink()
+    assert [c.name for c in Store(link).candidates.all()] == ["Ada"]
