@@ -5,14 +5,18 @@ unchanged, for every subcommand and the app alike."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
+from mentee_tui.cli.demo import fill_demo
 from mentee_tui.cli.main import main
+from mentee_tui.model import CandidateInput
 from mentee_tui.storage import StorageError, Store
 from mentee_tui.tui.app import make_app
 from tests.conftest import fixed_clock
-from mentee_tui.cli.demo import fill_demo
 
 
 def _good(tmp_path) -> dict:
@@ -77,7 +81,7 @@ SHAPES = {
         _changed(lambda d: d["mentorships"]["1"].update(candidate_id=999)), "mentorships/1"),
 }
 COMMANDS = [["list"], ["add", "Zed"], ["move", "2", "coffee"], ["export", "json", "-o", "OUT"],
-            ["today"], ["meetings"]]
+            ["today"], ["meetings"], ["import", "ROWS"], ["show", "1"]]
 
 
 @pytest.fixture(params=list(SHAPES), ids=list(SHAPES))
@@ -99,14 +103,27 @@ def _one_line_naming(err: str, db_path, record: str | None) -> None:
 def test_every_subcommand_refuses_it_in_one_line(damaged, db_path, tmp_path, capsys):
     content, record = damaged
     out = tmp_path / "export.json"
+    rows = tmp_path / "rows.csv"
+    rows.write_text("name,email\nGrace Hopper,grace@example.org\n")
     for command in COMMANDS:
-        args = [str(out) if a == "OUT" else a for a in command]
+        args = [{"OUT": str(out), "ROWS": str(rows)}.get(a, a) for a in command]
         assert main(["--db", str(db_path), *args]) == 1, command
         _one_line_naming(capsys.readouterr().err, db_path, record)
         assert db_path.read_bytes() == content, command
     assert not out.exists()
     assert sorted(p.name for p in db_path.parent.iterdir()) in (["mentee.json"],
                                                                 ["mentee.json", "mentee.json.lock"])
+
+
+def test_the_app_in_a_real_process_exits_1_before_drawing(damaged, db_path):
+    content, record = damaged
+    env = {k: v for k, v in os.environ.items() if k != "MENTEE_TUI_DB"}
+    result = subprocess.run([sys.executable, "-m", "mentee_tui", "--db", str(db_path)],
+                            capture_output=True, text=True, timeout=120,
+                            stdin=subprocess.DEVNULL, env=env)
+    assert result.returncode == 1 and result.stdout == ""
+    _one_line_naming(result.stderr, db_path, record)
+    assert db_path.read_bytes() == content
 
 
 def test_the_app_refuses_it_before_drawing_and_writes_nothing(damaged, db_path):
@@ -131,8 +148,6 @@ async def test_a_file_damaged_while_the_app_runs_is_one_message_and_nothing_writ
         for key in ("3", "4", "1", "2", "3"):
             await pilot.press(key)
             await pilot.pause()
-        from mentee_tui.model import CandidateInput
-
         assert app.attempt(app.store.candidates.add, CandidateInput(name="Zed")) is None
         await pilot.pause()
         messages = [n.message for n in app._notifications]
