@@ -88,7 +88,8 @@ def restore(path: Path, given: str | None = None,
     """Put a checked backup in place of the database, atomically, under the database lock."""
     from filelock import FileLock, Timeout
 
-    from mentee_tui.storage.database import LOCK_TIMEOUT_SECONDS, StorageError, check_bytes
+    from mentee_tui.storage.database import LOCK_TIMEOUT_SECONDS, StorageError
+    from mentee_tui.storage.tables import check_bytes
 
     backup = find_backup(path, given)
     try:
