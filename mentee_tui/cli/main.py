@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from mentee_tui import __version__
+from mentee_tui.cli.backups import BACKUP_COMMANDS, add_backup_commands
 from mentee_tui.cli.calendar import CALENDAR_COMMANDS, add_calendar_commands
 from mentee_tui.cli.candidates import CANDIDATE_COMMANDS, add_candidate_commands
 from mentee_tui.cli.exchange import EXCHANGE_COMMANDS, add_exchange_commands
@@ -65,6 +66,7 @@ def build_parser() -> argparse.ArgumentParser:
     add_exchange_commands(add_sub)
     add_setup_commands(add_sub)
     add_today_commands(add_sub)
+    add_backup_commands(add_sub)
     completion = add_sub("completion", "print the shell completion script for bash or zsh",
                          "mentee-tui completion bash > ~/.local/share/bash-completion/"
                          "completions/mentee-tui")
@@ -82,7 +84,7 @@ def _cmd_completion(args, _db_path) -> int:
 
 
 COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS, **SETUP_COMMANDS,
-            **TODAY_COMMANDS}
+            **TODAY_COMMANDS, **BACKUP_COMMANDS}
 
 
 @contextmanager

@@ -42,6 +42,8 @@ from mentee_tui.model import (
 from mentee_tui.storage.candidates import TABLE as CANDIDATES
 from mentee_tui.storage.database import Database, NotFound
 from mentee_tui.storage.reflections import TABLE as REFLECTIONS
+from mentee_tui.storage.tables import to_meeting as _to_meeting
+from mentee_tui.storage.tables import to_mentorship as _to_mentorship
 
 # A new plan leaves these alone: what happened, and what the person moved by hand.
 KEPT_ON_RESCHEDULE = (*HELD_STATUSES, "moved")
@@ -53,14 +55,6 @@ def _doc(record: Mentorship | Meeting) -> dict[str, Any]:
     data = record.to_dict()
     data.pop("id")
     return data
-
-
-def _to_mentorship(doc_id: int, doc: dict[str, Any]) -> Mentorship:
-    return Mentorship.from_dict({**doc, "id": doc_id})
-
-
-def _to_meeting(doc_id: int, doc: dict[str, Any]) -> Meeting:
-    return Meeting.from_dict({**doc, "id": doc_id})
 
 
 def _parse_start(value: str) -> arrow.Arrow:

@@ -24,12 +24,9 @@ from mentee_tui.domain.validate import (
 )
 from mentee_tui.model import Candidate, CandidateInput, HistoryEntry
 from mentee_tui.storage.database import Database, NotFound
+from mentee_tui.storage.tables import to_candidate as _to_candidate
 
 TABLE = "candidates"
-
-
-def _to_candidate(doc_id: int, doc: dict[str, Any]) -> Candidate:
-    return Candidate.from_dict({**doc, "id": doc_id})
 
 
 def to_doc(candidate: Candidate) -> dict[str, Any]:

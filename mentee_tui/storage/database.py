@@ -21,6 +21,7 @@ import threading
 import time
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -125,23 +126,6 @@ def atomic_write_json(path: Path, data: Any) -> None:
     atomic_write_bytes(path, serialize(data))
 
 
-def _validate_shape(path: Path, data: Any) -> dict[str, Any]:
-    hint = "Move it aside or restore a backup; mentee-tui will not overwrite it."
-    if not isinstance(data, dict):
-        raise StorageError(f"{path}: not a mentee-tui database (expected a JSON object). {hint}")
-    for name, table in data.items():
-        if not isinstance(table, dict) or not all(isinstance(doc, dict) for doc in table.values()):
-            raise StorageError(f"{path}: table {name!r} has the wrong shape. {hint}")
-        if not all(key.isascii() and key.isdigit() for key in table):
-            raise StorageError(f"{path}: table {name!r} has a record without a numeric id. {hint}")
-    meta = data.get(META_TABLE, {}).get("1")
-    version = None if meta is None else meta.get("schema_version")
-    # bool is an int subclass; versions start at 1.
-    if data and (type(version) is not int or version < 1):
-        raise StorageError(f"{path}: no schema version, so not a mentee-tui database. {hint}")
-    return data
-
-
 class _RecordCache:
     """One table's typed records, kept while the table's stored dict stays the same object.
 
@@ -155,15 +139,19 @@ class _RecordCache:
         self.by_doc: dict[str, tuple[dict[str, Any], Any]] = {}
 
 
+def real_path(path: str | os.PathLike[str]) -> Path:
+    """The file a database path means. A symlinked database (dotfiles, a synced folder) is
+    written through to the real file; os.replace on the link itself would cut it off from
+    its target (and its backups live beside the real file)."""
+    found = Path(path).expanduser().absolute()
+    return found.resolve() if found.is_symlink() else found
+
+
 class Database:
     """One TinyDB JSON file, opened by path for every transaction it does not already hold."""
 
     def __init__(self, path: str | os.PathLike[str]):
-        self.path = Path(path).expanduser().absolute()
-        if self.path.is_symlink():
-            # A symlinked database (dotfiles, a synced folder): write through to the real
-            # file; os.replace on the link itself would cut it off from its target.
-            self.path = self.path.resolve()
+        self.path = real_path(path)
         self._lock: FileLock | None = None  # made on the first write (see `_locked`)
         # Another process holding the lock makes a write wait (up to its lock timeout):
         # `lock_wait_started` is when the current wait began (None: not waiting), and
@@ -177,6 +165,10 @@ class Database:
         self._records: dict[str, _RecordCache] = {}
         # The file versions this process wrote: after -> before (the version it replaced).
         self._written: dict[Signature | None, Signature | None] = {}
+        # The day (YYYY-MM-DD) of the rolling backups: the system's date, not the store's
+        # clock (a fixed or counted clock must not decide which file is backed up).
+        self.today: Callable[[], str] = lambda: date.today().isoformat()
+        self._backup_day = ""  # the day whose backup this process made or found
         self.loads = 0  # how many times the file was read and parsed (tests count them)
         self.warnings: list[str] = []
         self.readable_folder: Path | None = None  # a folder others can read, and
@@ -254,15 +246,26 @@ class Database:
         except OSError as exc:
             raise StorageError(f"{self.path}: cannot read the database: {exc.strerror}.") from exc
         self.loads += 1
-        try:
-            data = orjson.loads(raw)
-        except orjson.JSONDecodeError as exc:
-            what = "it is empty" if not raw.strip() else f"it is not valid JSON ({exc})"
-            raise StorageError(
-                f"{self.path}: the database is damaged: {what}. "
-                "Move it aside or restore a backup; mentee-tui will not overwrite it."
-            ) from exc
-        return (st.st_ino, st.st_mtime_ns, st.st_size), _validate_shape(self.path, data)
+        from mentee_tui.storage.tables import check_bytes
+
+        data, converted = check_bytes(self.path, raw, self.damaged_hint)
+        signature = (st.st_ino, st.st_mtime_ns, st.st_size)
+        with self._mutex:
+            for table, by_doc in converted.items():
+                cache = self._records[table] = _RecordCache()
+                cache.table, cache.by_doc = data[table], by_doc
+                cache.records = [by_doc[key][1] for key in sorted(by_doc, key=int)]
+        return signature, data
+
+    def damaged_hint(self) -> str:
+        """What to do about a damaged file: restore the newest backup, when there is one."""
+        from mentee_tui.storage.backups import newest_backup
+
+        newest = newest_backup(self.path)
+        if newest is None:
+            return "Fix it or move it aside; mentee-tui will not overwrite it."
+        return (f"Restore the newest backup, {newest}, with `mentee-tui restore`, or fix the "
+                "file; mentee-tui will not overwrite it.")
 
     def _current(self) -> dict[str, Any]:
         """The file's contents, parsed only when it changed since the last read."""
@@ -320,6 +323,7 @@ class Database:
         with self._mutex:
             replaced = self._snapshot[0] if self._snapshot is not None else None
         try:
+            self._backup_before_write(replaced)
             atomic_write_json(self.path, data)
         except OSError as exc:
             self._forget()
@@ -332,6 +336,26 @@ class Database:
             self._written[self._snapshot[0]] = replaced
             while len(self._written) > 64:  # the app polls every 2 s: the last few suffice
                 del self._written[next(iter(self._written))]
+
+    def _backup_before_write(self, replaced: Signature | None) -> None:
+        """Before the day's first write: the version being replaced, byte for byte (see
+        `backups`). Only a version this process read and checked is copied."""
+        day = self.today()
+        if self._backup_day == day:
+            return
+        if replaced is not None:
+            from mentee_tui.storage.backups import keep_daily_backup
+
+            try:
+                with open(self.path, "rb") as handle:
+                    st = os.fstat(handle.fileno())
+                    if (st.st_ino, st.st_mtime_ns, st.st_size) != replaced:
+                        return  # not the version checked: never back up an unchecked one
+                    raw = handle.read()
+            except FileNotFoundError:
+                return  # removed by hand meanwhile: nothing to back up
+            keep_daily_backup(self.path, raw, day)
+        self._backup_day = day
 
     @contextmanager
     def _locked(self, timeout: float = LOCK_TIMEOUT_SECONDS) -> Iterator[None]:
@@ -386,10 +410,7 @@ class Database:
         try:
             yield
         except DamagedRecord as exc:
-            raise StorageError(
-                f"{self.path}: {exc}. Restore a backup or fix the record; "
-                "mentee-tui will not overwrite the file."
-            ) from exc
+            raise StorageError(f"{self.path}: {exc}. {self.damaged_hint()}") from exc
 
     @contextmanager
     def reading(self) -> Iterator[TinyDB]:

@@ -12,6 +12,7 @@ from mentee_tui.domain.text import clean_text
 from mentee_tui.domain.validate import InvalidInput
 from mentee_tui.model import Reflection, Revision
 from mentee_tui.storage.database import Database
+from mentee_tui.storage.tables import to_reflection as _to_reflection
 
 TABLE = "reflections"
 
@@ -60,10 +61,6 @@ def _apply(table: Table, key: str, text: str, revision: bool, now: str,
     else:
         table.update(current.to_dict(), doc_ids=[doc.doc_id])
     return current
-
-
-def _to_reflection(_doc_id: int, doc: dict) -> Reflection:
-    return Reflection.from_dict(doc)
 
 
 class ReflectionRepository:
