@@ -78,6 +78,10 @@ class Tmux:
             if condition(screen):
                 return screen
             if self.dead():
+                # It may have ended between the two looks: the last screen decides.
+                screen = self.text()
+                if condition(screen):
+                    return screen
                 raise TmuxFailed(f"the program ended before {what}:\n{screen}")
             if time.monotonic() > deadline:
                 raise TmuxFailed(f"no {what} within {timeout:.0f} s; the screen:\n{screen}")
