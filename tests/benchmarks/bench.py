@@ -53,7 +53,8 @@ import dataset  # noqa: E402
 from helpers.terminal import StepFailed, Terminal  # noqa: E402
 
 STAGE_NAMES = ("Researched", "Contacted", "Coffee", "Asked", "Agreed", "Declined")
-COUNTS = re.compile(rf"\b({'|'.join(STAGE_NAMES)})\s+(\d[\d,]*)\b")
+# A column header: its title, cut with an ellipsis when the column is narrow, and its count.
+COUNTS = re.compile(r"\b([A-Z][a-z]+)…?\s+(\d[\d,]*)\b")
 FOUND = re.compile(r"(\d[\d,]*) candidates? found")
 MONTH_CELL = re.compile(r"\d+ · [A-Z][a-z]{2} \d{4}")
 FILTER_LETTER = "q"
@@ -302,8 +303,10 @@ class Bench:
 def counts(screen: str) -> dict[str, int]:
     """The tracker's column headers: stage -> number of cards."""
     found: dict[str, int] = {}
-    for stage, number in COUNTS.findall(screen):
-        found.setdefault(stage, int(number.replace(",", "")))
+    for title, number in COUNTS.findall(screen):
+        stage = next((name for name in STAGE_NAMES if name.startswith(title)), None)
+        if stage is not None:
+            found.setdefault(stage, int(number.replace(",", "")))
     return found
 
 

@@ -147,3 +147,14 @@ async def test_a_declines_referral_already_on_the_board_is_not_added_twice(demo_
         assert any("Ada Lovelace" in n.message for n in demo_app._notifications)
         assert stored(demo_store, "Jonas Becker").stage == "asked"  # nothing written
         assert [c.name for c in demo_store.candidates.all()].count("Ada Lovelace") == 1
+
+
+async def test_typing_a_filter_right_after_a_move_shows_the_filter_line(demo_app):
+    async with demo_app.run_test(size=SIZE) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+        await pilot.press("right_square_bracket")
+        await pilot.pause()
+        assert "→ Contacted" in hint(screen)
+        await pilot.press("slash", "c")
+        await pilot.pause()
+        assert hint(screen).startswith("Filter: c · ")  # not hidden behind the move's message

@@ -170,6 +170,7 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self._show_selected()
         total = len(self._candidates)
         if text:
+            self.hint.clear_message()  # what the filter shows matters now, not the last move
             self.hint.show_hint(f"Filter: {text} · {shown} of {total} shown · escape clears")
         else:
             self.hint.show_hint(f"{LEGEND} · ] [ move · x decline · ? all keys" if total else "")
