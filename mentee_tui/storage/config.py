@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import os
 import re
-import tomllib
 from dataclasses import dataclass, fields
 from pathlib import Path
 from typing import Any
@@ -121,6 +120,8 @@ def load_config(path: Path | None = None) -> LoadedConfig:
         return LoadedConfig(path, Config(), exists=False)
     except OSError as exc:
         return LoadedConfig(path, Config(), True, f"{path}: cannot read it ({exc.strerror})")
+    import tomllib  # only when there is a file to read
+
     try:
         text = raw.decode("utf-8")
         data = tomllib.loads(text)

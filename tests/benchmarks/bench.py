@@ -259,6 +259,8 @@ class Bench:
         term.send("2")
         term.wait_for(lambda s: "Career goals" in s, TIMEOUT, "the Reflection screen")
         term.settle()
+        term.send("\r")  # Reflection opens on its list of prompts: enter writes in the answer
+        term.settle()
         if ECHO_FIRST in term.text:
             raise StepFailed(f"{ECHO_FIRST!r} is on the Reflection screen before it was typed")
         sent = term.send(ECHO_FIRST)
