@@ -10,6 +10,7 @@ after the person was told what went wrong (see `MenteeApp.attempt`, the synchron
 from __future__ import annotations
 
 import asyncio
+import contextvars
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -36,6 +37,9 @@ class BackgroundWrites:
         """Run `func(*args, **kwargs)` after every write submitted before it; then call
         `then` with its outcome on the UI thread. Call from the UI thread."""
         loop = asyncio.get_running_loop()
+        # `then` runs in the UI's own context (Textual's active app, message pump…), not the
+        # writer thread's: a `then` that opens a dialog composes it with the app at hand.
+        context = contextvars.copy_context()
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mentee-write")
         self._pending += 1
@@ -43,7 +47,7 @@ class BackgroundWrites:
 
         def finished(done_future: Future[Any]) -> None:  # on the writer thread
             try:
-                loop.call_soon_threadsafe(self._finish, done_future, then)
+                loop.call_soon_threadsafe(self._finish, done_future, then, context=context)
             except RuntimeError:
                 pass  # the app has closed its loop: the write itself is on disk
 
