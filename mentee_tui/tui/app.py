@@ -34,7 +34,7 @@ from mentee_tui.storage.config import (
 )
 from mentee_tui.storage.paths import resolve_db_path
 from mentee_tui.tui.recovery import offer_recoveries, save_for_hangup
-from mentee_tui.tui.resources import stylesheet_paths
+from mentee_tui.tui.resources import sheet
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.screens.home_screen import HomeScreen
@@ -57,7 +57,7 @@ def _screen(module: str, name: str) -> Screen:
 
 class MenteeApp(App[int]):
     TITLE = "mentee-tui"
-    CSS_PATH = stylesheet_paths()
+    CSS_PATH = sheet("app")  # shared; each screen and dialog brings its own (resources.sheet)
     # The app opens on Home; the other screens' modules load when first switched to.
     MODES = {
         "home": HomeScreen,

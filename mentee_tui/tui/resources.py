@@ -15,6 +15,16 @@ def styles_dir() -> Path:
     raise FileNotFoundError("mentee-tui styles not found; reinstall the package")
 
 
+def sheet(name: str) -> list[Path]:
+    """One stylesheet as a screen's CSS_PATH: `styles/<name>.tcss`, absolute.
+
+    The app parses only the shared sheet at start; each screen (and every dialog) brings its
+    own, which Textual parses the first time that screen is shown: a start that opens on
+    Home does not pay for the tracker's, the calendar's or the dialogs' rules.
+    """
+    return [styles_dir() / f"{name}.tcss"]
+
+
 def stylesheet_paths() -> list[Path]:
     """Every app stylesheet as an absolute path (Textual resolves relative ones per module)."""
     folder = styles_dir()

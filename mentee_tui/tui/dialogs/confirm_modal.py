@@ -9,10 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from mentee_tui.tui.resources import sheet
+
 
 class ConfirmModal(ModalScreen[bool]):
     """Dismisses with True on `y` or the confirm button, False on `n` or escape."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("y", "answer(True)", "Yes", id="confirm.yes"),
         Binding("n,escape", "answer(False)", "No", id="confirm.no"),

@@ -19,6 +19,7 @@ from mentee_tui.tui.widgets.candidate_card import (
     stage_age,
 )
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
+from mentee_tui.tui.resources import sheet
 
 EVENT_LABELS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft", "note": "note"}
 
@@ -86,6 +87,7 @@ def details_content(
 class DetailsModal(ModalScreen[str | None]):
     """Closes with escape, enter or q; `e` closes asking the tracker to open the form."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape,enter,q", "close", "Close", id="details.close"),
         Binding("e", "edit", "Edit", id="details.edit"),

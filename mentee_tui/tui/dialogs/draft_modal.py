@@ -21,6 +21,7 @@ from textual.widgets import Static, TextArea
 
 from mentee_tui.domain.drafts import Draft
 from mentee_tui.tui.widgets.text_box import CleanTextArea
+from mentee_tui.tui.resources import sheet
 
 KEYS_HINT = "c copy · s save to a file · t mark sent · enter edit · escape close"
 EDIT_HINT = "Editing: copy and save take the text as it is now · escape back to the keys"
@@ -40,6 +41,7 @@ class DraftActions(Protocol):
 class DraftModal(ModalScreen[str | None]):
     """Dismisses with "sent" once marked sent, else None."""
 
+    CSS_PATH = sheet("dialogs")
     AUTO_FOCUS = ""  # the keys act at once; enter starts editing
 
     BINDINGS = [

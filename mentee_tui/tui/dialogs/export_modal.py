@@ -10,8 +10,11 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from mentee_tui.tui.resources import sheet
+
 
 class ExportModal(ModalScreen[bool | None]):
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("a,n", "answer(False)", "Agenda only", id="export.agenda_only"),
         Binding("w,y", "answer(True)", "With notes", id="export.with_notes"),

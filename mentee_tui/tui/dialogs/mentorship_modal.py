@@ -32,6 +32,7 @@ from mentee_tui.model import MentorshipSetup
 from mentee_tui.tui.dialogs.form_dialog import FormDialog
 from mentee_tui.tui.widgets.flag_checkbox import FlagCheckbox
 from mentee_tui.tui.widgets.line_input import LineInput
+from mentee_tui.tui.resources import sheet
 
 WHICH = [("same day of the month", "same"), ("1st", "1"), ("2nd", "2"), ("3rd", "3"),
          ("4th", "4"), ("last", "last")]
@@ -244,6 +245,7 @@ class MentorshipSetupModal(FormDialog[MentorshipSetup | None]):
 class EndMentorshipModal(ModalScreen[bool]):
     """Asks before ending a mentorship early: y (or the button) ends it, n or escape does not."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("y", "answer(True)", "End it", id="end.yes"),
         Binding("n,escape", "answer(False)", "Keep it", id="end.no"),

@@ -18,6 +18,7 @@ from textual.widgets import Checkbox, Input, Select, TextArea
 
 from mentee_tui.model import ActionItem
 from mentee_tui.tui.widgets.action_checklist import ActionChecklist
+from mentee_tui.tui.resources import sheet
 
 
 def read_field(widget: Widget) -> Any:
@@ -67,6 +68,7 @@ class RecoverableForm(ModalScreen[ResultT]):
     is delivered.
     """
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("tab", "next_field", "Next field", show=False, priority=True,
                 id="form.next_field"),

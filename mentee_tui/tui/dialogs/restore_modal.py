@@ -9,10 +9,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Button, Static
 
+from mentee_tui.tui.resources import sheet
+
 
 class RestoreModal(ModalScreen[str | None]):
     """Dismisses with "restore" (r), "discard" (d), or None on escape (kept for later)."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("r", "answer('restore')", "Restore", id="restore.restore"),
         Binding("d", "answer('discard')", "Discard", id="restore.discard"),

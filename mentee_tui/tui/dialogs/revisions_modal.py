@@ -18,6 +18,7 @@ from textual.widgets.option_list import Option
 
 from mentee_tui.domain.reflection import Prompt, revision_diff
 from mentee_tui.model import Revision
+from mentee_tui.tui.resources import sheet
 
 # Without colour the glyph at the start of a line says what happened to it.
 DIFF_STYLES = {"+": "bold", "-": "strike dim", " ": ""}
@@ -75,6 +76,7 @@ def diff_text(before: str, after: str) -> Text:
 class RevisionsModal(ModalScreen[Revision | None]):
     """Returns the revision to restore (enter), or None (escape)."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("escape", "close", "Close", id="revisions.close"),
         Binding("enter", "restore", "Restore this revision", id="revisions.restore"),

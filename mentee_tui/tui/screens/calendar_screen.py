@@ -37,6 +37,7 @@ from mentee_tui.tui.dialogs.mentorship_modal import (
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.month_cell import MonthCell
+from mentee_tui.tui.resources import sheet
 
 EMPTY_TEXT = (
     "No mentorship yet.\n\n"
@@ -65,6 +66,7 @@ def columns_for(width: int) -> int:
 
 
 class CalendarScreen(MenteeScreen):
+    CSS_PATH = sheet("calendar")
     MODE = "calendar"
     BINDINGS = [
         Binding("enter", "open_meeting", "Open meeting", id="calendar.open"),

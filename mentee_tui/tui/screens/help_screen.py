@@ -10,10 +10,13 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
+from mentee_tui.tui.resources import sheet
+
 
 class HelpScreen(ModalScreen[str | None]):
     """Dismisses with "settings" when the person asks for the settings screen."""
 
+    CSS_PATH = sheet("dialogs")
     BINDINGS = [
         Binding("s", "open_settings", "Settings", id="help.settings"),
         Binding("escape", "close", "Close", id="help.close"),

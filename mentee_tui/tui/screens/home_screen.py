@@ -27,6 +27,7 @@ from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.widgets.highlight_list import HighlightList
 from mentee_tui.tui.widgets.journey_line import journey_line
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
+from mentee_tui.tui.resources import sheet
 
 MAX_PER_KIND = 3  # lines of one kind before "…and N more" (the list must fit 80x24)
 CARD_KINDS = ("follow_up", "first_message", "keep_reaching_out")
@@ -45,6 +46,7 @@ def week_line(item: WeekItem, width: int | None = None) -> Text:
 
 
 class HomeScreen(MenteeScreen):
+    CSS_PATH = sheet("home")
     MODE = "home"
     BINDINGS = [
         Binding("enter", "open_line", "Open", id="home.open"),

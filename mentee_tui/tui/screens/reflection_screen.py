@@ -28,6 +28,7 @@ from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.prompt_editor import AnswerArea, PromptEditor
+from mentee_tui.tui.resources import sheet
 
 AUTOSAVE_SECONDS = 1.5
 LIST_HINT = "↑↓ or tab pick a prompt · enter write the answer · 1-4 other screens"
@@ -38,6 +39,7 @@ class PromptList(VerticalScroll, can_focus=False):
 
 
 class ReflectionScreen(MenteeScreen):
+    CSS_PATH = sheet("reflection")
     MODE = "reflection"
     AUTO_FOCUS = ""  # arrive on the list, not in an editor
     BINDINGS = [

@@ -36,6 +36,7 @@ from mentee_tui.tui.widgets.line_input import LineInput
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.widgets.tracker_board import TrackerBoard
 from mentee_tui.tui.widgets.tracker_status import TrackerStatus
+from mentee_tui.tui.resources import sheet
 
 if TYPE_CHECKING:
     from mentee_tui.storage import Store
@@ -74,6 +75,7 @@ class PendingMoves:
 
 
 class TrackerScreen(TrackerCardActions, MenteeScreen):
+    CSS_PATH = sheet("tracker")
     MODE = "tracker"
     BINDINGS = [
         Binding("right_square_bracket", "move_next", "Move right", key_display="]",
