@@ -8,6 +8,7 @@ import importlib
 import os
 import shutil
 import signal
+import sys
 import time
 from collections.abc import Callable, Iterable
 from concurrent.futures import Future
@@ -20,7 +21,7 @@ from textual.binding import Binding
 from textual.notifications import Notification, Notify
 from textual.screen import ModalScreen, Screen
 from textual.timer import Timer
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from mentee_tui.domain.text import sentence
 from mentee_tui.model import Settings
@@ -291,7 +292,11 @@ class MenteeApp(App[int]):
 
     # -- global keys ------------------------------------------------------------------
     def _editor_focused(self) -> bool:
-        return isinstance(self.focused, (Input, TextArea))
+        # TextArea (and its document model) is imported by the first screen or dialog that
+        # shows one, not at start: before that, no text box can have the focus.
+        text_area = sys.modules.get("textual.widgets._text_area")
+        editors = (Input, text_area.TextArea) if text_area is not None else (Input,)
+        return isinstance(self.focused, editors)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in GLOBAL_ACTIONS:

@@ -17,7 +17,6 @@ from mentee_tui.domain.text import clean_line
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Recovery
 from mentee_tui.storage import NotFound, StorageError
-from mentee_tui.tui.dialogs.recoverable import RecoverableForm
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 
@@ -29,6 +28,8 @@ if TYPE_CHECKING:
 
 def open_forms(app: MenteeApp) -> list[tuple[str, dict[str, Any], dict[str, Any]]]:
     """(kind, values, context) of every form on a screen stack with something typed in it."""
+    from mentee_tui.tui.dialogs.recoverable import RecoverableForm  # not needed at start
+
     forms = []
     for screen in list(app.installed_screens()):
         if not isinstance(screen, RecoverableForm) or not screen.RECOVERY_KIND:
