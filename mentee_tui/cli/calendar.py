@@ -4,22 +4,20 @@ import; `export ics` and `export agreement` are with the other exports in `excha
 A bad argument is one line on stderr and exit status 2, and nothing is written: every
 value is checked before the one write.
 
-Dates, schedules and calendars are imported by the commands that use them: every
-subcommand builds this parser, and most never need them.
+Dates, schedules, calendars, the model and `domain.validate` are imported by the commands
+that use them: every subcommand, and starting the TUI, builds this parser, and most never
+need them.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 from collections.abc import Callable
 
+from mentee_tui.cli.choices import MAX_MONTHS, MEETING_STATUSES, RULE_HELP
 from mentee_tui.cli.support import EXIT_OK
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.cli.support import open_store as _open_store
-from mentee_tui.domain.text import plural
-from mentee_tui.domain.validate import MAX_MONTHS, RULE_HELP, check_timezone
-from mentee_tui.model import MEETING_STATUSES
 
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
 
@@ -98,6 +96,8 @@ def cmd_agree(args, db_path) -> int:
     import arrow
 
     from mentee_tui.domain.schedule import default_setup, validate_setup
+    from mentee_tui.domain.text import plural
+    from mentee_tui.domain.validate import check_timezone
 
     try:
         candidate_id = int(args.id)
@@ -154,6 +154,8 @@ def cmd_plan(args, db_path) -> int:
     from dataclasses import replace
 
     from mentee_tui.domain.schedule import describe_weekends, validate_setup
+    from mentee_tui.domain.text import plural
+    from mentee_tui.domain.validate import check_timezone
 
     names = ("months", "rule", "time", "duration", "tz", "weekdays_only", "location")
     if all(getattr(args, name) is None for name in names):
@@ -182,6 +184,8 @@ def cmd_plan(args, db_path) -> int:
 
 
 def cmd_end(args, db_path) -> int:
+    from mentee_tui.domain.text import plural
+
     store = _open_store(db_path)
     mentorship = _mentorship_of(store, args.id)
     upcoming = sum(1 for m in store.calendar.meetings(mentorship.id) if m.upcoming)
@@ -192,9 +196,9 @@ def cmd_end(args, db_path) -> int:
 
 
 def cmd_meeting(args, db_path) -> int:
-    from mentee_tui.domain.text import clean_line, clean_text
+    from mentee_tui.domain.text import clean_line, clean_text, plural
     from mentee_tui.domain.validate import InvalidInput, check_location
-    from mentee_tui.model import ActionItem, MeetingEdit
+    from mentee_tui.model import MEETING_STATUSES, ActionItem, MeetingEdit
 
     try:
         meeting_id = int(args.id)
@@ -235,6 +239,8 @@ def cmd_meeting(args, db_path) -> int:
 
 
 def cmd_meetings(args, db_path) -> int:
+    import json
+
     import arrow
 
     store = _open_store(db_path)

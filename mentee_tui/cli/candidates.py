@@ -1,20 +1,23 @@
 """The candidates' subcommands: add, list, show, edit, remove, move, follow-up, decline.
 
-No Textual, and nothing heavy at import: every subcommand builds this parser.
+No Textual, and nothing heavy at import: every subcommand, and starting the TUI, builds
+this parser, so the model, the domain and the store are imported by the commands.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
+from mentee_tui.cli.choices import SOURCES, STAGES
 from mentee_tui.cli.support import EXIT_OK
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.cli.support import open_store as _open_store
-from mentee_tui.domain.text import plural
-from mentee_tui.model import SOURCES, STAGES, Candidate, CandidateInput
+
+if TYPE_CHECKING:
+    from mentee_tui.model import Candidate, CandidateInput
 
 ADDABLE_STAGES = tuple(s for s in STAGES if s != "agreed")
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
@@ -111,6 +114,8 @@ def add_candidate_commands(add_sub: AddSub) -> None:
 
 
 def _input(args, name: str) -> CandidateInput:
+    from mentee_tui.model import CandidateInput
+
     return CandidateInput(name=name, **{dest: getattr(args, dest) for _o, dest, _h in TEXT_OPTIONS},
                           knows_well=args.knows_well, is_supervisor=args.supervisor)
 
@@ -137,6 +142,8 @@ def cmd_add(args, db_path) -> int:
 
 
 def cmd_list(args, db_path) -> int:
+    import json
+
     from mentee_tui.domain.validate import check_stage
 
     stage = None if args.stage is None else check_stage(args.stage)
@@ -168,6 +175,7 @@ def _card(store, text: str) -> Candidate:
 
 def _details(candidate: Candidate, store) -> list[str]:
     from mentee_tui.domain.stages import days_in_stage, warning_text
+    from mentee_tui.domain.text import plural
 
     c = candidate
     rows = [
@@ -195,6 +203,8 @@ def _details(candidate: Candidate, store) -> list[str]:
 
 
 def cmd_show(args, db_path) -> int:
+    import json
+
     store = _open_store(db_path)
     candidate = _card(store, args.id)
     if args.json:
@@ -208,6 +218,7 @@ def cmd_edit(args, db_path) -> int:
     from dataclasses import fields, replace
 
     from mentee_tui.domain.duplicates import DuplicateFound
+    from mentee_tui.model import CandidateInput
 
     changes = {f.name: getattr(args, f.name) for f in fields(CandidateInput)
                if getattr(args, f.name, None) is not None}
@@ -239,6 +250,8 @@ def _confirmed(question: str) -> bool | None:
 
 
 def cmd_remove(args, db_path) -> int:
+    from mentee_tui.domain.text import plural
+
     store = _open_store(db_path)
     candidate = _card(store, args.id)
     upcoming = store.calendar.cancelled_by_leaving(candidate.id)
@@ -259,6 +272,8 @@ def cmd_remove(args, db_path) -> int:
 
 def _ending(store, candidate: Candidate, stage: str, flag_given: bool) -> tuple[int | None, str]:
     """Leaving agreed: (meetings it cancels, the refusal when the flag is missing)."""
+    from mentee_tui.domain.text import plural
+
     upcoming = store.calendar.cancelled_by_leaving(candidate.id) if candidate.stage == "agreed" \
         else None
     if upcoming is None or flag_given:
@@ -270,6 +285,8 @@ def _ending(store, candidate: Candidate, stage: str, flag_given: bool) -> tuple[
 
 
 def _ended_line(name: str, upcoming: int | None) -> None:
+    from mentee_tui.domain.text import plural
+
     if upcoming is not None:
         print(f"The mentorship with {name} has ended: "
               f"{plural(upcoming, 'planned meeting')} cancelled, held ones kept.")

@@ -7,7 +7,6 @@ them, so the other subcommands stay fast.
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -15,13 +14,14 @@ from pathlib import Path
 from mentee_tui.cli.support import EXIT_OK, EXIT_USAGE, FILE_COMPLETION
 from mentee_tui.cli.support import fail as _fail
 from mentee_tui.cli.support import open_store as _open_store
-from mentee_tui.domain.text import plural
 
 AddSub = Callable[[str, str, str], argparse.ArgumentParser]
 MAX_LISTED_PROBLEMS = 10  # a wrong file can have thousands of bad rows: name the first ones
 
 
 def _export_json(store) -> str:
+    import json
+
     from mentee_tui.storage.exchange import backup
 
     return json.dumps(backup(store.db), ensure_ascii=False, indent=2) + "\n"
@@ -138,6 +138,9 @@ def cmd_import(args, db_path) -> int:
 
 
 def _import_json(args, db_path, name: str, text: str) -> int:
+    import json
+
+    from mentee_tui.domain.text import plural
     from mentee_tui.storage.exchange import has_data, read_backup, refusal, restore
 
     try:
@@ -196,6 +199,8 @@ def _import_csv(args, db_path, name: str, text: str) -> int:
 
 def _refuse(name: str, problems) -> int:
     """All or nothing: name the bad rows, write nothing, exit 2."""
+    from mentee_tui.domain.text import plural
+
     hint = "nothing imported (fix {what}, or use --skip-invalid to import the other rows)"
     if len(problems) == 1:
         return _fail(f"{problems[0].message(name)}; {hint.format(what='it')}")

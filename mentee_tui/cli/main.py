@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
-import shutil
 import sys
-import tempfile
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -90,6 +87,9 @@ COMMANDS = {**CANDIDATE_COMMANDS, **CALENDAR_COMMANDS, **EXCHANGE_COMMANDS, **SE
 @contextmanager
 def _demo_database() -> Iterator[tuple[str, str]]:
     """A throwaway database filled with sample data: (its folder, its path)."""
+    import shutil
+    import tempfile
+
     from mentee_tui.cli.demo import fill_demo
 
     folder = tempfile.mkdtemp(prefix="mentee-tui-demo-")
@@ -123,8 +123,6 @@ def _run_tui(db_path, demo_folder: str | None) -> int:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    from mentee_tui.storage import InvalidInput, NotFound, StorageError
-
     args = build_parser().parse_args(argv)
     db_path = resolve_db_path(args.db)
     try:
@@ -140,10 +138,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command in COMMANDS:
             return COMMANDS[args.command](args, db_path)
         return _run_app(db_path, args.demo)
-    except StorageError as exc:
-        return _fail(str(exc), EXIT_DB)
-    except (InvalidInput, NotFound) as exc:
-        return _fail(str(exc).strip("'\""), EXIT_USAGE)
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:
@@ -151,6 +145,16 @@ def main(argv: Sequence[str] | None = None) -> int:
         # the final flush at exit must not print a traceback either.
         _silence_stdout()
         return EXIT_OK
+    except Exception as exc:
+        # Storage (and through it TinyDB and domain.validate) only once something failed:
+        # starting the TUI imports none of it before handing over to the app.
+        from mentee_tui.storage import InvalidInput, NotFound, StorageError
+
+        if isinstance(exc, StorageError):
+            return _fail(str(exc), EXIT_DB)
+        if isinstance(exc, (InvalidInput, NotFound)):
+            return _fail(str(exc).strip("'\""), EXIT_USAGE)
+        raise
 
 
 def _silence_stdout() -> None:

@@ -8,8 +8,6 @@ To use it from a laptop, forward the port over SSH (`ssh -L 8000:127.0.0.1:8000 
 from __future__ import annotations
 
 import argparse
-import ipaddress
-import shlex
 import sys
 from collections.abc import Callable
 
@@ -67,6 +65,8 @@ def cmd_config(args, _db_path) -> int:
 
 
 def _loopback(host: str) -> bool:
+    import ipaddress
+
     if host == "localhost":
         return True
     try:
@@ -88,6 +88,8 @@ def cmd_serve(args, db_path) -> int:
     except ImportError:
         return _fail("serve needs the web extra: pip install 'mentee-tui[web]' "
                      "(or, in a checkout, pip install '.[web]')", EXIT_USAGE)
+    import shlex
+
     command = shlex.join([sys.executable, "-m", "mentee_tui", "--db", str(db_path)])
     host = "[::1]" if args.host == "::1" else args.host
     server = Server(command, host=args.host, port=args.port, title="mentee-tui",

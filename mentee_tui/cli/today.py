@@ -5,8 +5,6 @@ No Textual; the domain and the calendar are imported inside the command.
 
 from __future__ import annotations
 
-import json
-
 from mentee_tui.cli.support import EXIT_OK
 from mentee_tui.cli.support import open_store as _open_store
 
@@ -19,6 +17,8 @@ def add_today_commands(add_sub) -> None:
 
 
 def cmd_today(args, db_path) -> int:
+    import json
+
     from mentee_tui.domain.week import today_text, week_items
 
     store = _open_store(db_path)
