@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timezone
 
 import arrow
 
@@ -17,11 +17,14 @@ __all__ = [
     "STAGES",
     "days_in_stage",
     "follow_up_due",
+    "instant_at",
+    "last_touch_at",
     "matches_filter",
     "next_stage",
     "parse_instant",
     "previous_stage",
     "stage_since",
+    "stage_since_at",
     "warning_text",
 ]
 
@@ -53,6 +56,32 @@ def parse_instant(value: str) -> arrow.Arrow:
         return arrow.Arrow.fromdatetime(datetime.fromisoformat(value))
     except (TypeError, ValueError):
         return arrow.get(value)
+
+
+def instant_at(value: str) -> datetime:
+    """`parse_instant` as an aware datetime (a naive time is UTC, as arrow takes it): for
+    sorting and comparing thousands of cards without building Arrow objects."""
+    try:
+        moment = datetime.fromisoformat(value)
+    except (TypeError, ValueError):
+        return arrow.get(value).datetime
+    return moment if moment.tzinfo is not None else moment.replace(tzinfo=timezone.utc)
+
+
+def stage_since_at(candidate: Candidate) -> datetime:
+    """`stage_since` as an aware datetime."""
+    for entry in _standing_history(candidate):
+        if entry.event == "stage":
+            return instant_at(entry.at)
+    return instant_at(candidate.created_at)
+
+
+def last_touch_at(candidate: Candidate) -> datetime:
+    """`last_touch` as an aware datetime."""
+    for entry in _standing_history(candidate):
+        if entry.event in ("stage", "follow_up"):
+            return instant_at(entry.at)
+    return instant_at(candidate.created_at)
 
 
 # The note of the reversing entry `u` adds; the entry and the move it undoes cancel out.

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import arrow
 
 from mentee_tui.domain.plan import humanize_meeting, next_meeting, open_actions
-from mentee_tui.domain.stages import days_in_stage, follow_up_due, last_touch, stage_since
+from mentee_tui.domain.stages import days_in_stage, follow_up_due, last_touch, last_touch_at, stage_since_at
 from mentee_tui.domain.text import clean_text, plural
 from mentee_tui.model import Candidate, Meeting, Mentorship, Settings
 
@@ -61,20 +61,20 @@ def week_items(
 ) -> list[WeekItem]:
     items: list[WeekItem] = []
     due = [c for c in candidates if follow_up_due(c, now, settings.follow_up_days)]
-    for candidate in sorted(due, key=lambda c: (last_touch(c), c.id)):
+    for candidate in sorted(due, key=lambda c: (last_touch_at(c), c.id)):
         touched = (now - last_touch(candidate)).days
         items.append(WeekItem(
             "follow_up", f"Follow up: {_name(candidate)} · {candidate.stage} · quiet for "
             f"{plural(touched, 'day')}", candidate.id))
     waiting = [c for c in candidates if c.stage == "researched"]
-    for candidate in sorted(waiting, key=lambda c: (stage_since(c), c.id)):
+    for candidate in sorted(waiting, key=lambda c: (stage_since_at(c), c.id)):
         items.append(WeekItem(
             "first_message", f"Write to {_name(candidate)} · coffee request · waiting "
             f"{plural(days_in_stage(candidate, now), 'day')}", candidate.id))
     items.extend(_next_meetings(mentorships, meetings, now))
     declined = [c for c in candidates if c.stage == "declined"]
     if declined and not any(c.stage in CONVERSATION_STAGES for c in candidates):
-        last = max(declined, key=lambda c: (stage_since(c), c.id))
+        last = max(declined, key=lambda c: (stage_since_at(c), c.id))
         referral = next((c for c in reversed(candidates) if c.referred_by == last.id
                          and c.stage not in ("declined",)), None)
         if referral is not None:

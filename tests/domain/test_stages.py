@@ -153,3 +153,16 @@ def test_a_move_and_its_undo_leave_the_follow_up_and_days_in_stage_as_they_were(
     ada = store.candidates.get(ada.id)
     assert [h.stage for h in ada.history] == ["contacted", "coffee", "contacted"]  # all kept
     assert follow_up_due(ada, now) and days_in_stage(ada, now) == 16
+
+
+def test_datetime_variants_agree_with_arrow_ones():
+    from mentee_tui.domain.stages import (
+        instant_at, last_touch, last_touch_at, parse_instant, stage_since, stage_since_at)
+    from mentee_tui.model import Candidate, HistoryEntry
+    for value in ("2024-03-01T10:00:00+02:00", "2024-03-01T10:00:00", "2024-03-01"):
+        assert instant_at(value) == parse_instant(value).datetime
+    c = Candidate(id=1, name="A", stage="contacted", created_at="2024-01-01T00:00:00+00:00",
+                  history=[HistoryEntry("2024-02-01T09:00:00+01:00", "stage", "contacted"),
+                           HistoryEntry("2024-02-03T09:00:00", "follow_up")])
+    assert stage_since_at(c) == stage_since(c).datetime
+    assert last_touch_at(c) == last_touch(c).datetime
