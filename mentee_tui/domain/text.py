@@ -37,7 +37,12 @@ def clean_text(value: object, *, multiline: bool = False) -> str:
     """
     if value is None:
         return ""
-    text = str(value).replace("\r\n", "\n").replace("\r", "\n")
+    text = str(value)
+    # The usual case, at C speed: no control, format, separator or surrogate character
+    # (so no escape, newline, tab or bidi override) means nothing to remove or replace.
+    if text.isprintable():
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     # Unicode line and paragraph separators split lines like a newline does.
     text = text.replace("\u2028", "\n").replace("\u2029", "\n")
     text = _ANSI.sub("", text)

@@ -83,3 +83,19 @@ def test_sentence(message, expected):
     from mentee_tui.domain.text import sentence
 
     assert sentence(message) == expected
+
+
+def test_clean_text_removes_every_control_and_format_character_and_keeps_printable_text():
+    """The printable fast path and the full path agree: across the first planes' characters,
+    a control, format or surrogate character never survives (ZWJ aside), and text that is
+    printable comes back unchanged."""
+    import unicodedata
+
+    for code in list(range(0, 0x3100)) + [0xFEFF, 0xFFF9, 0xD800, 0xE0001, 0x1F600]:
+        char = chr(code)
+        for multiline in (False, True):
+            cleaned = clean_text(f"a{char}b", multiline=multiline)
+            kept = {c for c in cleaned if unicodedata.category(c) in ("Cc", "Cf", "Cs")}
+            assert kept <= ({"\u200d"} | ({"\n", "\t"} if multiline else set())), hex(code)
+            if f"a{char}b".isprintable():
+                assert cleaned == f"a{char}b", hex(code)
