@@ -88,7 +88,8 @@ async def test_a_write_waits_for_the_lock_off_the_ui_thread_then_lands(app, stor
             # The form closed; the write waits on the writer thread, and says so.
             await until(lambda: app.waiting_for_lock)
             assert isinstance(app.screen, TrackerScreen)
-            assert WAITING_MESSAGE in messages(app)
+            # The note goes through the app's message queue: it shows a moment later.
+            await until(lambda: WAITING_MESSAGE in messages(app))
             assert app.writes.pending == 1
             # The screen still answers keys meanwhile.
             await pilot.press("2")
@@ -120,6 +121,8 @@ async def test_escape_gives_up_waiting_and_nothing_is_written(demo_app, demo_sto
             assert screen.candidate(card.id).stage != card.stage  # shown moved meanwhile
             await pilot.press("escape")
             await until(lambda: demo_app.writes.pending == 0)
+            # Its error goes through the app's message queue: it shows a moment later.
+            await until(lambda: any("gave up waiting" in m for m in messages(demo_app)))
             given_up = [m for m in messages(demo_app) if "gave up waiting" in m]
             assert given_up and "nothing was written" in given_up[0]
             assert not demo_app.waiting_for_lock
