@@ -104,10 +104,7 @@ def _standing_history(candidate: Candidate):
 
 def stage_since(candidate: Candidate) -> arrow.Arrow:
     """When the candidate entered its current stage."""
-    for entry in _standing_history(candidate):
-        if entry.event == "stage":
-            return parse_instant(entry.at)
-    return parse_instant(candidate.created_at)
+    return arrow.Arrow.fromdatetime(stage_since_at(candidate))
 
 
 def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
@@ -116,10 +113,7 @@ def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
 
 def last_touch(candidate: Candidate) -> arrow.Arrow:
     """The last stage change or logged follow-up."""
-    for entry in _standing_history(candidate):
-        if entry.event in ("stage", "follow_up"):
-            return parse_instant(entry.at)
-    return parse_instant(candidate.created_at)
+    return arrow.Arrow.fromdatetime(last_touch_at(candidate))
 
 
 def follow_up_due(candidate: Candidate, now: arrow.Arrow, days: int = 7) -> bool:
