@@ -267,7 +267,7 @@ class Bench:
         echoed = term.wait_for(lambda s: ECHO_FIRST in s, TIMEOUT, "the first echo")
         idle = (echoed - sent) * 1000
         # The autosave starts 1.5 s after typing stops; press the key once it holds the
-        # database lock (its "… saving" label is not drawn before the save blocks).
+        # database lock (its "… saving" label only shows when a save takes over 0.3 s).
         deadline = echoed + AUTOSAVE + 1.0
         while not holds_lock(term.pid):
             if time.perf_counter() > deadline:

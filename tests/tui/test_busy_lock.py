@@ -11,13 +11,13 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-from textual.widgets import Input
+from textual.widgets import Input, Static
 
 from mentee_tui.model import CandidateInput
 from mentee_tui.storage import Store
 from mentee_tui.tui.app import WAITING_MESSAGE
 from mentee_tui.tui.dialogs import CandidateModal
-from mentee_tui.tui.screens import TrackerScreen
+from mentee_tui.tui.screens import ReflectionScreen, TrackerScreen
 
 # Another session: takes the write lock, says so, and writes its own card when told to,
 # still holding the lock (the nested write takes the same lock again), then lets go.
@@ -104,6 +104,31 @@ async def test_a_write_waits_for_the_lock_off_the_ui_thread_then_lands(app, stor
         holder.kill()
     names = {c.name for c in Store(db_path).candidates.all()}
     assert names == {"Ada", "Written by the other session", "Grace Hopper"}
+
+
+async def test_a_save_held_up_by_the_lock_says_saving_until_it_lands(app, store, db_path):
+    holder = Holder(db_path)
+    try:
+        async with app.run_test(size=(80, 24)) as pilot:
+            await pilot.press("2")
+            await pilot.pause()
+            screen = app.screen
+            assert isinstance(screen, ReflectionScreen)
+            await pilot.press("enter", *"Lead")
+            editor = screen.editor("career_goals")
+            title = editor.query_one(".prompt-title", Static)
+            screen.autosave("career_goals")
+            assert "unsaved" in str(title.content)
+            await until(lambda: "… saving" in str(title.content))
+            assert editor.state == "saving" and app.writes.pending == 1
+            await pilot.press(*" a team")  # typing goes on meanwhile
+            await until(lambda: editor.area.text == "Lead a team")
+            holder.release()
+            await until(lambda: app.writes.pending == 0)
+            assert "… saving" not in str(title.content)
+    finally:
+        holder.kill()
+    assert Store(db_path).reflections.get("career_goals").text.startswith("Lead")
 
 
 async def test_escape_gives_up_waiting_and_nothing_is_written(demo_app, demo_store, db_path):

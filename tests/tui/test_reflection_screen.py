@@ -155,9 +155,16 @@ async def test_saving_shows_its_state_until_the_write(app, store):
         screen = await open_reflection(pilot, write=True)
         editor = screen.editor("career_goals")
         editor.area.insert("Goals")
+        await pilot.pause()
         screen.autosave("career_goals")
         assert editor.state == "saving"
+        # The write is on its way at once; the title says "saving" only if it takes a while
+        # (see test_busy_lock): a quick save draws no frame of its own.
+        assert app.writes.pending == 1
+        title = str(editor.query_one(".prompt-title", Static).content)
+        assert "unsaved" in title and "saving" not in title
         await wait_until(pilot, lambda: editor.state == "saved")
+        assert "✓ saved" in str(editor.query_one(".prompt-title", Static).content)
         assert store.reflections.get("career_goals").text == "Goals"
 
 

@@ -178,12 +178,13 @@ class ReflectionScreen(MenteeScreen):
 
     # -- saving -------------------------------------------------------------------------
     def autosave(self, key: str) -> None:
-        """Save the working copy, showing "saving" for a frame first."""
+        """Save the working copy now, on the writer thread (the title says "saving" only
+        if that takes a while: see `PromptEditor`)."""
         editor = self.editor(key)
         if not editor.dirty:
             return
         editor.state = "saving"
-        self.call_after_refresh(self.save, key, False)
+        self.save(key, False)
 
     def save(self, key: str, revision: bool = False,
              then: Callable[[bool], None] | None = None, restored_from: str = "") -> None:

@@ -7,6 +7,7 @@ from textual import events
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical
 from textual.reactive import reactive
+from textual.timer import Timer
 from textual.widgets import Static, TextArea
 
 from mentee_tui.domain.reflection import Prompt
@@ -14,6 +15,10 @@ from mentee_tui.domain.text import clean_text
 
 # The state reads without colour: a glyph and a word.
 STATE_LABELS = {"saved": "✓ saved", "unsaved": "● unsaved", "saving": "… saving"}
+# A save shows "saving" only once it has taken this long (a busy lock, a slow disk). A quick
+# one goes from unsaved to saved: no frame drawn just for it, so a key typed meanwhile is
+# echoed in the very next frame.
+SAVING_SHOWN_AFTER = 0.3
 
 
 class AnswerArea(TextArea):
@@ -53,7 +58,8 @@ class PromptEditor(Vertical):
     """Holds what the store last had (`saved_text`) so it knows when the answer is dirty.
     `selected`: the prompt the list's cursor is on (marked ▶, readable without colour)."""
 
-    state: reactive[str] = reactive("saved")
+    # No repaint of the whole editor: the title line alone shows it (`_show_state`).
+    state: reactive[str] = reactive("saved", repaint=False)
     selected: reactive[bool] = reactive(False)
 
     def __init__(self, prompt: Prompt, number: int, total: int, text: str) -> None:
@@ -65,6 +71,8 @@ class PromptEditor(Vertical):
         # The user changed this answer since its last revision: leaving it keeps one.
         self.needs_revision = False
         self._area = AnswerArea(text, prompt.key)
+        self._shown_state = "saved"  # the state the title shows (see SAVING_SHOWN_AFTER)
+        self._saving_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         yield Static(self._title(), classes="prompt-title")
@@ -76,23 +84,39 @@ class PromptEditor(Vertical):
         title = Text("▶ " if self.selected else "  ", style="bold")
         title.append(f"{self.number}/{self.total} ", style="dim")
         title.append(self.prompt.title, style="bold")
-        label = STATE_LABELS[self.state]
-        if self.state == "saved" and not self.saved_text.strip():
+        state = self._shown_state
+        label = STATE_LABELS[state]
+        if state == "saved" and not self.saved_text.strip():
             label = "○ not answered yet"
-        title.append(f"  {label}", style="dim" if self.state == "saved" else "bold")
+        title.append(f"  {label}", style="dim" if state == "saved" else "bold")
         return title
 
     def watch_selected(self, selected: bool) -> None:
         self.set_class(selected, "-selected")
-        self.watch_state()
+        self._show_state(self._shown_state)
 
     def watch_state(self) -> None:
+        if self._saving_timer is not None:
+            self._saving_timer.stop()
+            self._saving_timer = None
+        if self.state == "saving" and self._shown_state != "saving" and self.is_mounted:
+            self._saving_timer = self.set_timer(SAVING_SHOWN_AFTER, self._show_saving)
+            return
+        self._show_state(self.state)
+
+    def _show_saving(self) -> None:
+        self._saving_timer = None
+        if self.state == "saving":
+            self._show_state("saving")
+
+    def _show_state(self, state: str) -> None:
+        self._shown_state = state
         if self.is_mounted:
             # One line of fixed height: repaint it, with no layout of the screen, so a save
             # finishing never holds up the next key.
             for title in self.query(".prompt-title").results(Static):  # gone while closing
                 title.update(self._title(), layout=False)
-                title.set_class(self.state != "saved", "-dirty")
+                title.set_class(state != "saved", "-dirty")
 
     @property
     def key(self) -> str:
