@@ -95,7 +95,7 @@ class MenteeApp(App[int]):
         # `--demo`: a throwaway folder, removed when the app quits (the command line) or
         # hangs up (here, since `hang_up` ends in os._exit, which skips every `finally`).
         self.demo_folder = demo_folder
-        self.writes = BackgroundWrites(self._outcome)
+        self.writes = BackgroundWrites(self._outcome, self.call_after_refresh)
         self._wait_watch: Timer | None = None  # looks for a write waiting on the lock
         self._waiting: Notification | None = None  # the "Waiting for the database" note
 

@@ -5,12 +5,18 @@ that would freeze typing (an autosave) or the board (a move). Here the write run
 single worker thread, first in first out, so a second move decided after a first one is
 also written after it; its outcome comes back on the UI thread as `Done(result)`, or None
 after the person was told what went wrong (see `MenteeApp.attempt`, the synchronous kind).
+
+A write waits for the frame that shows it: the key's change is drawn first, and only then
+does the writer thread start serialising (both need the interpreter; on a busy machine a
+write that ran alongside the frame would hold up the very repaint it follows). It waits at
+most `FRAME_WAIT` seconds, and not at all once something waits for the writes to finish.
 """
 
 from __future__ import annotations
 
 import asyncio
 import contextvars
+import threading
 from collections.abc import Callable
 from concurrent.futures import Future, ThreadPoolExecutor
 from typing import Any, TypeVar
@@ -19,14 +25,21 @@ from mentee_tui.tui.results import Done
 
 T = TypeVar("T")
 
+FRAME_WAIT = 0.25
+
 
 class BackgroundWrites:
-    def __init__(self, deliver: Callable[[Future[Any]], Done[Any] | None]) -> None:
+    def __init__(self, deliver: Callable[[Future[Any]], Done[Any] | None],
+                 after_refresh: Callable[[Callable[[], None]], bool] | None = None) -> None:
         """`deliver` turns a finished future into Done or None on the UI thread (the app's
-        error handling); the thread starts with the first write."""
+        error handling); `after_refresh(callback)` calls back once the screen has been
+        drawn (False: it will not be), None: writes start at once. The thread starts with
+        the first write."""
         self._deliver = deliver
+        self._after_refresh = after_refresh
         self._executor: ThreadPoolExecutor | None = None
         self._pending = 0
+        self._gates: set[threading.Event] = set()  # writes waiting for their frame
 
     @property
     def pending(self) -> int:
@@ -43,7 +56,17 @@ class BackgroundWrites:
         if self._executor is None:
             self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="mentee-write")
         self._pending += 1
-        future = self._executor.submit(func, *args, **kwargs)
+        gate = threading.Event()
+        self._gates.add(gate)
+
+        def after_the_frame() -> T:  # on the writer thread
+            gate.wait(FRAME_WAIT)
+            self._gates.discard(gate)
+            return func(*args, **kwargs)
+
+        future = self._executor.submit(after_the_frame)
+        if self._after_refresh is None or not self._after_refresh(gate.set):
+            gate.set()
 
         def finished(done_future: Future[Any]) -> None:  # on the writer thread
             try:
@@ -62,6 +85,7 @@ class BackgroundWrites:
     def drain(self) -> None:
         """Block until every write asked for so far is on disk (a hang-up, before its own
         last write). Their outcomes are delivered later, if the app is still there."""
+        self._open_gates()
         if self._executor is not None:
             self._executor.submit(lambda: None).result()
 
@@ -72,8 +96,13 @@ class BackgroundWrites:
 
     def close(self) -> None:
         """Finish the writes already asked for (nothing is lost on quit), then stop."""
+        self._open_gates()
         if self._executor is not None:
             self._executor.shutdown(wait=True)
+
+    def _open_gates(self) -> None:
+        for gate in list(self._gates):
+            gate.set()
 
 
 __all__ = ["BackgroundWrites"]

@@ -48,6 +48,28 @@ async def test_six_columns_with_counts_all_visible_at_80x24(demo_app):
             assert region.width >= 10 and region.right <= 80, column.stage
 
 
+async def test_the_column_holding_the_selection_is_the_wide_one(demo_app):
+    async with demo_app.run_test(size=(80, 24)) as pilot:
+        screen = await open_tracker(demo_app, pilot)
+
+        def widths() -> dict[str, int]:
+            return {c.stage: c.region.width for c in screen.query(StageColumn)}
+
+        before = widths()
+        assert before["researched"] > max(w for s, w in before.items() if s != "researched")
+        await pilot.press("l")
+        await pilot.pause()
+        after = widths()
+        assert after["contacted"] > max(w for s, w in after.items() if s != "contacted")
+        assert after["researched"] < before["researched"]
+        headers = {h.parent.stage: h.rich_style for h in screen.query(ColumnHeader)}
+        assert headers["contacted"].underline and not headers["researched"].underline
+        await pilot.press("slash")  # typing in the filter: the selection's column still shows
+        await pilot.pause()
+        assert isinstance(demo_app.focused, Input)
+        assert widths()["contacted"] == after["contacted"]
+
+
 async def test_entering_selects_the_first_card_of_the_first_non_empty_column(store, app):
     for name, stage in (("Ada", "coffee"), ("Bea", "asked")):
         store.candidates.add(CandidateInput(name=name), stage=stage)

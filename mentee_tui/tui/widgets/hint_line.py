@@ -49,7 +49,10 @@ class HintLine(Static):
     def _draw(self) -> None:
         self.set_class(bool(self.message), "-message")
         self.set_class(not (self.message or self.hint), "-blank")
-        self.update(Text(self.message or self.hint, no_wrap=True, overflow="ellipsis"))
+        # One line, whatever it says: no new layout of the screen (a move's note would
+        # otherwise lay out the whole board again).
+        self.update(Text(self.message or self.hint, no_wrap=True, overflow="ellipsis"),
+                    layout=False)
 
 
 __all__ = ["MESSAGE_SECONDS", "HintLine"]

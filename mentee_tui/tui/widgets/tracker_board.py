@@ -3,6 +3,10 @@
 Only one column holds a highlight, so there is always at most one selected card.
 Left/right skip empty columns and keep the row where they can. The board moves the
 focus along with the selection unless the person is typing somewhere else (the filter).
+The column holding the selection is marked `-current` (its header stands out, also while
+the filter has the focus) and is twice as wide; the board sets that width as it moves the
+selection, so a move and its new widths are laid out once, in one frame (a width in a CSS
+rule would only apply a frame later, and lay the whole board out a second time).
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from mentee_tui.model import STAGES, Candidate
 from mentee_tui.tui.widgets.card_list import CardList
 from mentee_tui.tui.widgets.stage_column import StageColumn
 
+WIDE, NARROW = "2fr", "1fr"  # the selection's column, the others
+
 
 class TrackerBoard(Horizontal):
     def __init__(self, prompt_for: Callable[[int], Content], **kwargs) -> None:
@@ -26,6 +32,7 @@ class TrackerBoard(Horizontal):
         super().__init__(**kwargs)
         self.columns = [StageColumn(stage, prompt_for) for stage in STAGES]
         self.column_index = 0
+        self._widen(0)
         self._totals: dict[str, int] | None = None  # every card per stage, while filtered
 
     def compose(self) -> ComposeResult:
@@ -96,6 +103,7 @@ class TrackerBoard(Horizontal):
         """Select `row` of column `index`; `chosen`: the person's doing (says so)."""
         index = max(0, min(index, len(self.columns) - 1))
         self.column_index = index
+        self._widen(index)
         for i, column in enumerate(self.columns):
             if i != index:
                 column.cards.highlighted = None
@@ -106,6 +114,11 @@ class TrackerBoard(Horizontal):
             cards.highlighted = row if cards.card_count else None
         if self._may_take_focus():
             self._focus(cards)
+
+    def _widen(self, index: int) -> None:
+        for i, column in enumerate(self.columns):
+            column.styles.width = WIDE if i == index else NARROW  # unchanged: no new layout
+            column.set_class(i == index, "-current")
 
     def focus_current(self) -> None:
         self._focus(self.current.cards)
