@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 import arrow
@@ -30,6 +31,14 @@ def _isolated_env(monkeypatch, tmp_path):
     # The person's own templates (storage.templates) never leak in from the real config.
     monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
     monkeypatch.setenv("TZ", "UTC")
+
+
+@pytest.fixture(autouse=True)
+def _unfreeze_after_each_test():
+    """The app keeps what its screens loaded out of the garbage collector's reach
+    (`MenteeApp.keep_loaded`); after a test that app is garbage, so hand it back."""
+    yield
+    gc.unfreeze()
 
 
 @pytest.fixture(autouse=True)

@@ -17,7 +17,7 @@ import arrow
 
 from mentee_tui.domain.agenda import seed_agenda
 from mentee_tui.domain.reflection import PROMPTS
-from mentee_tui.domain.stages import stage_since
+from mentee_tui.domain.stages import parse_instant, stage_since
 from mentee_tui.domain.text import clean_text
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.domain.validate import InvalidInput
@@ -156,7 +156,7 @@ def draft_values(
     first = min((m for m in meetings if mentorship is not None
                  and m.mentorship_id == mentorship.id), key=lambda m: m.number, default=None)
     if first is not None and mentorship is not None:
-        start = arrow.get(first.start).to(mentorship.timezone)
+        start = parse_instant(first.start).to(mentorship.timezone)
         first_meeting = f"{start.format('dddd D MMMM YYYY [at] HH:mm')} ({mentorship.timezone})"
         agenda = first.agenda.strip() or seed_agenda(answers, 1, months)
     else:

@@ -17,7 +17,7 @@ import arrow
 
 from mentee_tui.domain.reflection import PROMPTS
 from mentee_tui.domain.schedule import parse_rule
-from mentee_tui.domain.stages import days_in_stage
+from mentee_tui.domain.stages import days_in_stage, parse_instant
 from mentee_tui.domain.text import plural
 from mentee_tui.domain.validate import InvalidInput
 from mentee_tui.model import STAGES, Candidate, Meeting, Mentorship, Reflection
@@ -123,7 +123,7 @@ def _meeting_plan(mentorships: Sequence[Mentorship], meetings: Sequence[Meeting]
             f"{plural(mentorship.duration_minutes, 'minute')} each.", "",
         ]
         for meeting in (m for m in meetings if m.mentorship_id == mentorship.id):
-            start = arrow.get(meeting.start).to(mentorship.timezone)
+            start = parse_instant(meeting.start).to(mentorship.timezone)
             lines += [f"#### {meeting.number}. {start.format('ddd D MMM YYYY, HH:mm')} — "
                       f"{meeting.status}", ""]
             lines += _block(meeting.agenda) if meeting.agenda.strip() else ["_No agenda yet._"]

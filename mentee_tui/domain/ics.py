@@ -23,11 +23,11 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from zoneinfo import ZoneInfo
 
-import arrow
 from icalendar import Alarm, Calendar, Event, vCalAddress, vText
 
 from mentee_tui import __version__
 from mentee_tui.domain.agenda import carry_over
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.model import Meeting, Mentorship
 
 PRODID = f"-//mentee-tui//mentee-tui {__version__}//EN"
@@ -79,11 +79,11 @@ def meeting_event(meeting: Meeting, mentorship: Mentorship, months: int,
                   options: IcsOptions | None = None, carried: str = "") -> Event:
     options = options or IcsOptions()
     zone = ZoneInfo(mentorship.timezone)
-    start = arrow.get(meeting.start).to(zone).datetime
+    start = parse_instant(meeting.start).to(zone).datetime
     event = Event()
     event.add("uid", meeting.uid)
     # With no METHOD, DTSTAMP is when the event was last changed (RFC 5545 3.8.7.2).
-    event.add("dtstamp", arrow.get(meeting.updated_at or meeting.start).to("UTC").datetime)
+    event.add("dtstamp", parse_instant(meeting.updated_at or meeting.start).to("UTC").datetime)
     event.add("sequence", meeting.sequence)
     count = f"{meeting.number}/{months}" if meeting.number <= months else "no longer planned"
     event.add("summary", f"Mentoring with {meeting.mentor} ({count})")
@@ -136,7 +136,7 @@ def build_calendar(mentorships: Iterable[Mentorship], meetings: Iterable[Meeting
         carried = carry_over(meetings, meeting) if options.with_notes else ""
         cal.add_component(meeting_event(meeting, mentorship, mentorship.months, options,
                                         carried))
-        starts.append(arrow.get(meeting.start).date())
+        starts.append(parse_instant(meeting.start).date())
     if starts:
         # Only the years the meetings span: the VTIMEZONE stays short and quick to build.
         cal.add_missing_timezones(

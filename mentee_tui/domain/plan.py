@@ -7,6 +7,7 @@ from collections.abc import Iterable
 import arrow
 
 from mentee_tui.domain.schedule import month_of
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.domain.text import plural
 from mentee_tui.model import Meeting, Mentorship
 
@@ -22,8 +23,9 @@ def current_number(mentorship: Mentorship, now: arrow.Arrow) -> int | None:
 
 
 def next_meeting(meetings: Iterable[Meeting], now: arrow.Arrow) -> Meeting | None:
-    upcoming = [m for m in meetings if m.upcoming and arrow.get(m.start) >= now]
-    return min(upcoming, key=lambda m: arrow.get(m.start), default=None)
+    upcoming = [(start, m) for m in meetings
+                if m.upcoming and (start := parse_instant(m.start)) >= now]
+    return min(upcoming, key=lambda pair: pair[0], default=(None, None))[1]
 
 
 def humanize_meeting(start: arrow.Arrow, now: arrow.Arrow, zone: str) -> str:
@@ -65,7 +67,7 @@ def plan_summary(mentorships: list[Mentorship], meetings: list[Meeting],
         coming = next_meeting(mine, now)
         when = "no meeting planned"
         if coming is not None:
-            start = arrow.get(coming.start)
+            start = parse_instant(coming.start)
             when = f"next meeting {humanize_meeting(start, now, mentorship.timezone)}"
         parts.append(f"{mentorship.mentor} · {where} · {when}")
     return " | ".join(parts + ended)

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import arrow
 
 from mentee_tui.domain.plan import humanize_meeting, next_meeting, open_actions
-from mentee_tui.domain.stages import days_in_stage, follow_up_due, last_touch, last_touch_at, stage_since_at
+from mentee_tui.domain.stages import days_in_stage, follow_up_due, last_touch, last_touch_at, parse_instant, stage_since_at
 from mentee_tui.domain.text import clean_text, plural
 from mentee_tui.model import Candidate, Meeting, Mentorship, Settings
 
@@ -98,7 +98,7 @@ def _next_meetings(mentorships: Sequence[Mentorship], meetings: Sequence[Meeting
         coming = next_meeting(mine, now)
         if coming is None:
             continue
-        start = arrow.get(coming.start).to(mentorship.timezone)
+        start = parse_instant(coming.start).to(mentorship.timezone)
         when = humanize_meeting(start, now, mentorship.timezone)
         text = (f"Meeting {coming.number} with {clean_text(mentorship.mentor).strip()} · "
                 f"{start.format('ddd D MMM HH:mm')} ({when})")

@@ -62,7 +62,7 @@ def _field_reader(cls: type) -> Callable[[Any], dict[str, Any]]:
         lines.append("    if v is not _MISSING:")
         if accepted is not None:
             env[f"_a{i}"] = accepted
-            test = " and ".join(f"v is not None" if t is type(None) else f"type(v) is not {t.__name__}"
+            test = " and ".join("v is not None" if t is type(None) else f"type(v) is not {t.__name__}"
                                 for t in sorted(accepted, key=lambda t: t.__name__))
             lines.append(f"        if {test}:")
             prefix = f"a {cls.__name__} record has {name}="

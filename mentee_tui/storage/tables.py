@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import orjson
 
@@ -30,6 +30,9 @@ from mentee_tui.model import (
     Reflection,
     Settings,
 )
+
+if TYPE_CHECKING:
+    from pathlib import Path
 from mentee_tui.storage import database
 from mentee_tui.storage.database import META_TABLE, StorageError
 

@@ -120,10 +120,17 @@ class MenteeApp(App[int]):
         self.set_interval(POLL_SECONDS, self._poll_store)
         self._install_hangup_handlers()
         self.call_after_refresh(offer_recoveries, self)  # forms a hang-up left unsaved
-        # Everything loaded so far (modules, 10,000 typed records) lives as long as the app:
-        # keep it out of the garbage collector's full passes, which would otherwise stall a
-        # keystroke for 60-80 ms every few moves on a large board.
-        self.call_after_refresh(gc.freeze)
+
+    def keep_loaded(self) -> None:
+        """A screen has just shown what it loaded (MenteeScreen, after the frame that shows
+        it). That, like everything loaded at start (modules, 10,000 typed records), lives
+        until the file changes: keep it out of the garbage collector's full passes, which
+        would otherwise walk every one of those objects and stall a keystroke (~30 ms on
+        the first move at 2,000 candidates, 60-80 ms every few moves at 10,000).
+        The young generations are collected first (a few ms), so the build's own garbage
+        is freed rather than kept."""
+        gc.collect(1)
+        gc.freeze()
 
     def _remember_theme(self, theme: Any) -> None:
         name = getattr(theme, "name", str(theme))

@@ -57,3 +57,20 @@ async def test_another_sessions_write_is_read_once_by_the_open_app(demo_app):
         demo_app._poll_store()
         await _visit(pilot, "1", "3")
         assert demo_app.store.db.loads == loads + 1
+
+
+async def test_what_a_screen_loaded_is_kept_out_of_full_collections_once_per_load(
+        demo_app, monkeypatch):
+    import gc
+
+    frozen: list[str] = []
+    original = gc.freeze
+    monkeypatch.setattr(gc, "freeze", lambda: (frozen.append(demo_app.current_mode), original()))
+    async with demo_app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        assert frozen == ["home"]  # Home's load at start, after the frame that shows it
+        await _visit(pilot, "3")
+        assert frozen == ["home", "tracker"]
+        assert gc.get_freeze_count() > 0
+        await _visit(pilot, "1", "3")  # shown again, nothing changed: nothing to keep
+        assert frozen == ["home", "tracker"]

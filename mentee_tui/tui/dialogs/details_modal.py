@@ -10,7 +10,7 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from mentee_tui.domain.stages import days_in_stage, follow_up_due, warning_text
+from mentee_tui.domain.stages import days_in_stage, follow_up_due, parse_instant, warning_text
 from mentee_tui.domain.text import clean_text
 from mentee_tui.model import Candidate
 from mentee_tui.tui.widgets.candidate_card import (
@@ -26,7 +26,7 @@ EVENT_LABELS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft",
 
 def _when(iso: str, zone: str) -> str:
     try:
-        return arrow.get(iso).to(zone).format("YYYY-MM-DD HH:mm")
+        return parse_instant(iso).to(zone).format("YYYY-MM-DD HH:mm")
     except (arrow.parser.ParserError, ValueError, TypeError):
         return clean_text(iso)
 

@@ -16,6 +16,7 @@ from textual.content import Content
 from textual.widgets import Button, Input, Label, Select, Static, TextArea
 
 from mentee_tui.domain.schedule import check_within_term, local_time, month_of
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.domain.text import clean_line, clean_text, sentence
 from mentee_tui.domain.validate import check_duration, check_location, parse_date, parse_time
 from mentee_tui.model import (
@@ -65,7 +66,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
 
     def compose(self) -> ComposeResult:
         m = self.meeting
-        start = arrow.get(m.start).to(self.mentorship.timezone)
+        start = parse_instant(m.start).to(self.mentorship.timezone)
         title = (f"Meeting {m.number} of {self.mentorship.months} with {m.mentor}"
                  f" · {self.mentorship.timezone}")
         with VerticalScroll(id="meeting-box", classes="dialog-box"):
@@ -125,7 +126,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
         day = parse_date(value("#meeting-date"))
         hour, minute = parse_time(value("#meeting-time"))
         duration = check_duration(value("#meeting-duration"))
-        original = arrow.get(self.meeting.start)
+        original = parse_instant(self.meeting.start)
         start = local_time(day.year, day.month, day.day, hour, minute, self.mentorship.timezone)
         if start != original:
             check_within_term(self.mentorship.first, self.mentorship.months,
@@ -194,7 +195,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
             error.remove_class("visible")
             self._warned_unsaved = False
         cell = month_of(self.mentorship.first, self.meeting.number)
-        moved_to = arrow.get(edit.start).to(self.mentorship.timezone)
+        moved_to = parse_instant(edit.start).to(self.mentorship.timezone)
         outside = (moved_to.year, moved_to.month) != (cell.year, cell.month)
         note.display = outside
         if outside:
@@ -225,7 +226,7 @@ class MeetingModal(RecoverableForm[MeetingEdit | None]):
         except ValueError as exc:
             self._error(sentence(exc))
             return
-        start = arrow.get(edit.start)
+        start = parse_instant(edit.start)
         if edit.status == "done" and self.meeting.status != "done" and start > self.now:
             self._confirm_done(edit, start)
             return

@@ -17,6 +17,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentee_tui.domain.reflection import Prompt, revision_diff
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.model import Revision
 from mentee_tui.tui.resources import sheet
 
@@ -30,7 +31,7 @@ def revision_label(at: str, zone: str = "UTC") -> str:
     """A revision's date and time, to the second, in the person's time zone (the setting,
     else the system's): two revisions a minute apart never read the same."""
     try:
-        return arrow.get(at).to(zone).format("YYYY-MM-DD HH:mm:ss")
+        return parse_instant(at).to(zone).format("YYYY-MM-DD HH:mm:ss")
     except (arrow.parser.ParserError, ValueError, TypeError):
         return at
 
@@ -38,7 +39,7 @@ def revision_label(at: str, zone: str = "UTC") -> str:
 def relative_label(at: str, now: arrow.Arrow) -> str:
     """How long before `now` (the store's clock) a revision was kept: "3 minutes ago"."""
     try:
-        return arrow.get(at).humanize(now)
+        return parse_instant(at).humanize(now)
     except (arrow.parser.ParserError, ValueError, TypeError):
         return ""
 

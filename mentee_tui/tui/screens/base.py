@@ -84,6 +84,7 @@ class MenteeScreen(Screen):
             self.notify(str(exc), title="Database", severity="error", markup=False, timeout=10)
             return False
         self._shown_version = version
+        self.call_after_refresh(self.mentee_app.keep_loaded)
         return True
 
     def load_from_store(self) -> None:

@@ -16,6 +16,7 @@ from textual.widgets import Static
 
 from mentee_tui.domain.plan import current_number, humanize_meeting, next_meeting, open_actions
 from mentee_tui.domain.schedule import parse_rule
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.domain.text import plural
 from mentee_tui.model import (
     HELD_STATUSES,
@@ -216,7 +217,7 @@ class CalendarScreen(MenteeScreen):
         if meeting is None or mentorship is None:
             detail.update("")
             return
-        start = arrow.get(meeting.start).to(mentorship.timezone)
+        start = parse_instant(meeting.start).to(mentorship.timezone)
         end = start.shift(minutes=meeting.duration_minutes)
         line = (f"Meeting {meeting.number}: {start.format('dddd D MMMM YYYY, HH:mm')}–"
                 f"{end.format('HH:mm')} · {meeting.status}")

@@ -10,7 +10,7 @@ from __future__ import annotations
 import arrow
 from textual.content import Content
 
-from mentee_tui.domain.stages import days_in_stage, follow_up_due
+from mentee_tui.domain.stages import days_in_stage, follow_up_due, parse_instant
 from mentee_tui.domain.text import clean_line
 from mentee_tui.model import Candidate
 
@@ -61,7 +61,7 @@ EVENT_WORDS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft se
 
 def _ago(iso: str, now: arrow.Arrow) -> str:
     try:
-        return arrow.get(iso).humanize(now)
+        return parse_instant(iso).humanize(now)
     except (arrow.parser.ParserError, ValueError, TypeError):
         return ""
 

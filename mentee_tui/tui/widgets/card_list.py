@@ -69,9 +69,11 @@ class CardList(ScrollView, can_focus=True):
         self._prompt_for = prompt_for
         self._ids: list[int] = []
         self._card_height = 1
-        # (card id, selected) -> (prompt, style, width, strips): a card's lines as last drawn.
-        self._drawn: LRUCache[tuple[int, bool], tuple[Content, Style, int, list[Strip]]] = (
-            LRUCache(256)
+        # (card id, selected, width) -> (prompt, style, strips): a card's lines as last drawn
+        # at that width. A column takes turns at two widths (wide while it holds the
+        # selection), so a move back and forth draws from here.
+        self._drawn: LRUCache[tuple[int, bool, int], tuple[Content, Style, list[Strip]]] = (
+            LRUCache(512)
         )
 
     # -- the cards ----------------------------------------------------------------------
@@ -239,15 +241,16 @@ class CardList(ScrollView, can_focus=True):
         selected = row == self.highlighted
         style = self.get_visual_style(SELECTED) if selected else self.get_visual_style()
         prompt = self._prompt_for(card_id)
-        drawn = self._drawn.get((card_id, selected))
-        if drawn is not None and drawn[0] is prompt and drawn[1] == style and drawn[2] == width:
-            return drawn[3]
+        key = (card_id, selected, width)
+        drawn = self._drawn.get(key)
+        if drawn is not None and drawn[0] is prompt and drawn[1] == style:
+            return drawn[2]
         rich_style = style.rich_style
         strips = [strip.extend_cell_length(width, rich_style)
                   for strip in Visual.to_strips(self, prompt, width, None, style)]
         if selected and self.app.no_color:
             strips = [strip.apply_style(RichStyle(reverse=True)) for strip in strips]
-        self._drawn[(card_id, selected)] = (prompt, style, width, strips)
+        self._drawn[key] = (prompt, style, strips)
         return strips
 
 

@@ -7,11 +7,11 @@ and bold text.
 
 from __future__ import annotations
 
-import arrow
 from textual.content import Content
 from textual.widgets import Static
 
 from mentee_tui.domain.schedule import month_of
+from mentee_tui.domain.stages import parse_instant
 from mentee_tui.model import Meeting, Mentorship
 
 STATUS_GLYPHS = {
@@ -29,7 +29,7 @@ def cell_title(mentorship: Mentorship, number: int, current: bool) -> str:
 
 
 def cell_body(meeting: Meeting, mentorship: Mentorship) -> Content:
-    start = arrow.get(meeting.start).to(mentorship.timezone)
+    start = parse_instant(meeting.start).to(mentorship.timezone)
     glyph = STATUS_GLYPHS.get(meeting.status, "?")
     month = month_of(mentorship.first, meeting.number)
     # Moved into another year, the date says so: the cell's title names the planned month.
