@@ -67,7 +67,11 @@ class Terminal:
         ready, _, _ = select.select([self.fd], [], [], timeout)
         if not ready:
             return False
-        got = False
+        # Everything that has arrived is read first and fed to the emulator after: the time
+        # of the output is when the program's bytes were there, not when pyte (much slower
+        # than a real terminal) had parsed them.
+        chunks: list[bytes] = []
+        arrived = 0.0
         while True:
             try:
                 data = os.read(self.fd, 65536)
@@ -77,11 +81,13 @@ class Terminal:
                 break
             if not data:
                 break
+            chunks.append(data)
+            arrived = time.perf_counter()
+        for data in chunks:
             self.stream.feed(data)
-            got = True
-        if got:
-            self.last_output = time.perf_counter()
-        return got
+        if chunks:
+            self.last_output = arrived
+        return bool(chunks)
 
     def send(self, keys: str) -> float:
         """Type `keys`; returns the moment they were written."""
