@@ -23,9 +23,13 @@ def current_number(mentorship: Mentorship, now: arrow.Arrow) -> int | None:
 
 
 def next_meeting(meetings: Iterable[Meeting], now: arrow.Arrow) -> Meeting | None:
-    upcoming = [(start, m) for m in meetings
-                if m.upcoming and (start := parse_instant(m.start)) >= now]
-    return min(upcoming, key=lambda pair: pair[0], default=(None, None))[1]
+    soonest: tuple[arrow.Arrow, Meeting] | None = None
+    for meeting in meetings:
+        if meeting.upcoming:
+            start = parse_instant(meeting.start)  # once per meeting
+            if start >= now and (soonest is None or start < soonest[0]):
+                soonest = (start, meeting)
+    return soonest[1] if soonest else None
 
 
 def humanize_meeting(start: arrow.Arrow, now: arrow.Arrow, zone: str) -> str:

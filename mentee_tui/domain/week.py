@@ -14,7 +14,14 @@ from dataclasses import dataclass, field
 import arrow
 
 from mentee_tui.domain.plan import humanize_meeting, next_meeting, open_actions
-from mentee_tui.domain.stages import days_in_stage, follow_up_due, last_touch, last_touch_at, parse_instant, stage_since_at
+from mentee_tui.domain.stages import (
+    days_in_stage,
+    follow_up_due,
+    last_touch,
+    last_touch_at,
+    parse_instant,
+    stage_since_at,
+)
 from mentee_tui.domain.text import clean_text, plural
 from mentee_tui.model import Candidate, Meeting, Mentorship, Settings
 

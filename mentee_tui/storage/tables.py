@@ -30,11 +30,11 @@ from mentee_tui.model import (
     Reflection,
     Settings,
 )
+from mentee_tui.storage import database
+from mentee_tui.storage.database import META_TABLE, StorageError
 
 if TYPE_CHECKING:
     from pathlib import Path
-from mentee_tui.storage import database
-from mentee_tui.storage.database import META_TABLE, StorageError
 
 CANDIDATES, MENTORSHIPS, MEETINGS = "candidates", "mentorships", "meetings"
 REFLECTIONS, SETTINGS, RECOVERIES = "reflections", "settings", "recoveries"
