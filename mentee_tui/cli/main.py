@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import os
 import sys
 from collections.abc import Iterator, Sequence
@@ -109,16 +110,26 @@ def _run_app(db_path, demo: bool) -> int:
 
 
 def _run_tui(db_path, demo_folder: str | None) -> int:
-    from mentee_tui.tui.app import make_app
-
-    app = make_app(db_path=db_path, demo_folder=demo_folder)
+    # No garbage collection while Textual and the app import and Home loads: those passes
+    # walk every new object again and again (180 ms of a 10,000-candidate start) and find
+    # a few thousand objects of garbage. The app turns the collector back on once Home
+    # shows what it loaded (`MenteeApp.keep_loaded`).
+    collecting = gc.isenabled()
+    gc.disable()
     try:
-        app.run()
+        from mentee_tui.tui.app import make_app
+
+        app = make_app(db_path=db_path, demo_folder=demo_folder)
+        try:
+            app.run()
+        finally:
+            if app.writes.pending:  # the screen is gone: say why the prompt is not back yet
+                print("mentee-tui: finishing the last changes (waiting for the database)…",
+                      file=sys.stderr)
+            app.writes.close()  # every write asked for is on disk before the process ends
     finally:
-        if app.writes.pending:  # the screen is gone: say why the prompt is not back yet
-            print("mentee-tui: finishing the last changes (waiting for the database)…",
-                  file=sys.stderr)
-        app.writes.close()  # every write asked for is on disk before the process ends
+        if collecting:
+            gc.enable()
     return app.return_code or EXIT_OK
 
 

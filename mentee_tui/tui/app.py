@@ -46,6 +46,9 @@ from mentee_tui.tui.writes import BackgroundWrites
 T = TypeVar("T")
 GLOBAL_ACTIONS = {"switch", "help", "quit"}
 POLL_SECONDS = 2.0
+# At the latest this long after the app mounts, the garbage collector paused for the
+# start (`cli._run_tui`) runs again.
+COLLECTOR_GRACE_SECONDS = 3.0
 # A write waiting this long for another session's lock says so (a shorter wait goes unseen).
 WAIT_SHOWN_AFTER = 0.3
 WAITING_MESSAGE = "Waiting for the database (another session is writing)… escape gives up"
@@ -120,6 +123,9 @@ class MenteeApp(App[int]):
         self.set_interval(POLL_SECONDS, self._poll_store)
         self._install_hangup_handlers()
         self.call_after_refresh(offer_recoveries, self)  # forms a hang-up left unsaved
+        # Home normally turns the collector back on (keep_loaded); this, when it cannot
+        # (the file could not be read).
+        self.set_timer(COLLECTOR_GRACE_SECONDS, resume_collector)
 
     def keep_loaded(self) -> None:
         """A screen has just shown what it loaded (MenteeScreen, after the frame that shows
@@ -128,7 +134,15 @@ class MenteeApp(App[int]):
         would otherwise walk every one of those objects and stall a keystroke (~30 ms on
         the first move at 2,000 candidates, 60-80 ms every few moves at 10,000).
         The young generations are collected first (a few ms), so the build's own garbage
-        is freed rather than kept."""
+        is freed rather than kept.
+
+        The first time, the collector is still off for the start (`cli._run_tui`): then
+        everything is young and a collection would walk it all, so it is frozen as it
+        is (the start leaves a few thousand objects of garbage) and the collector
+        turned on."""
+        if not gc.isenabled():
+            resume_collector()
+            return
         gc.collect(1)
         gc.freeze()
 
@@ -422,6 +436,14 @@ class MenteeApp(App[int]):
                     lambda action=binding.action: self.run_action(action, screen),
                 )
         yield from super().get_system_commands(screen)
+
+
+def resume_collector() -> None:
+    """Turn the garbage collector back on if the start paused it, keeping what the start
+    loaded out of its passes (frozen)."""
+    if not gc.isenabled():
+        gc.freeze()
+        gc.enable()
 
 
 def make_app(

@@ -74,3 +74,43 @@ async def test_what_a_screen_loaded_is_kept_out_of_full_collections_once_per_loa
         assert gc.get_freeze_count() > 0
         await _visit(pilot, "1", "3")  # shown again, nothing changed: nothing to keep
         assert frozen == ["home", "tracker"]
+
+
+async def test_the_collector_paused_for_the_start_runs_again_once_home_is_shown(demo_app):
+    import gc
+
+    gc.disable()  # as `cli._run_tui` leaves it while the app starts
+    try:
+        async with demo_app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert gc.isenabled()  # Home's frame is up: collecting again
+            assert gc.get_freeze_count() > 0  # what the start loaded is out of its passes
+    finally:
+        gc.enable()
+
+
+async def test_the_collector_runs_again_even_when_home_cannot_load(tmp_path, monkeypatch):
+    """Home could not load, so no keep_loaded: the grace timer turns it back on."""
+    import gc
+
+    from mentee_tui.tui import app as app_module
+
+    from mentee_tui.storage import StorageError
+
+    def damaged(self):
+        raise StorageError("mentee.json: the database is damaged")
+
+    db = tmp_path / "mentee.json"
+    Store(db).candidates.add(CandidateInput(name="Grace Hopper"))
+    monkeypatch.setattr(app_module, "COLLECTOR_GRACE_SECONDS", 0.05)
+    monkeypatch.setattr(HomeScreen, "load_from_store", damaged)
+    app = app_module.make_app(db_path=db)
+    gc.disable()
+    try:
+        async with app.run_test(size=SIZE) as pilot:
+            await pilot.pause()
+            assert "damaged" in " ".join(str(n.message) for n in app._notifications)
+            await pilot.pause(0.2)
+            assert gc.isenabled()
+    finally:
+        gc.enable()
