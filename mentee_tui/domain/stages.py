@@ -23,6 +23,7 @@ __all__ = [
     "next_stage",
     "parse_instant",
     "previous_stage",
+    "quiet_for",
     "stage_since",
     "stage_since_at",
     "warning_text",
@@ -77,7 +78,7 @@ def stage_since_at(candidate: Candidate) -> datetime:
 
 
 def last_touch_at(candidate: Candidate) -> datetime:
-    """`last_touch` as an aware datetime."""
+    """The last stage change or logged follow-up, as an aware datetime."""
     for entry in _standing_history(candidate):
         if entry.event in ("stage", "follow_up"):
             return instant_at(entry.at)
@@ -108,19 +109,19 @@ def stage_since(candidate: Candidate) -> arrow.Arrow:
 
 
 def days_in_stage(candidate: Candidate, now: arrow.Arrow) -> int:
-    return max(0, (now - stage_since(candidate)).days)
-
-
-def last_touch(candidate: Candidate) -> arrow.Arrow:
-    """The last stage change or logged follow-up."""
-    return arrow.Arrow.fromdatetime(last_touch_at(candidate))
+    return max(0, (now.datetime - stage_since_at(candidate)).days)
 
 
 def follow_up_due(candidate: Candidate, now: arrow.Arrow, days: int = 7) -> bool:
     """contacted / coffee / asked with no stage change or follow-up for `days` days."""
     if candidate.stage not in FOLLOW_UP_STAGES:
         return False
-    return (now - last_touch(candidate)).total_seconds() >= days * 86400
+    return quiet_for(last_touch_at(candidate), now.datetime, days)
+
+
+def quiet_for(touched: datetime, now: datetime, days: int) -> bool:
+    """Whether `days` days have passed since `touched` (`follow_up_due` on datetimes)."""
+    return (now - touched).total_seconds() >= days * 86400
 
 
 def warning_text(candidate: Candidate) -> str:

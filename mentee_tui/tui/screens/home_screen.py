@@ -30,6 +30,7 @@ from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.resources import sheet
 
 MAX_PER_KIND = 3  # lines of one kind before "…and N more" (the list must fit 80x24)
+LISTED_KINDS = ("follow_up", "first_message")  # the kinds that can run to thousands
 CARD_KINDS = ("follow_up", "first_message", "keep_reaching_out")
 MARKS = {"follow_up": "⏰", "first_message": "✉", "meeting": "◆", "keep_reaching_out": "↻"}
 
@@ -65,7 +66,8 @@ class HomeScreen(MenteeScreen):
     def __init__(self) -> None:
         super().__init__()
         self._steps: list[JourneyStep] = []
-        self._items: list[WeekItem] = []
+        self._items: list[WeekItem] = []  # the week's lines shown (see load_from_store)
+        self._more: dict[str, int] = {}  # kind -> how many more of it are not shown
         self._lines: list[WeekItem | JourneyStep | str] = []  # str: a "…and N more" mode
 
     def on_mount(self) -> None:
@@ -80,8 +82,19 @@ class HomeScreen(MenteeScreen):
             candidates=candidates, reflections=store.reflections.all(), settings=settings,
             now=now, mentorships=mentorships, meetings=meetings,
         )
-        self._items = week_items(candidates=candidates, settings=settings, now=now,
-                                 mentorships=mentorships, meetings=meetings)
+        items = week_items(candidates=candidates, settings=settings, now=now,
+                           mentorships=mentorships, meetings=meetings)
+        # Only the lines shown are kept, and how many more there are of each listed kind:
+        # at 10,000 candidates the full list is 9,000 lines (2 MB) for the six shown.
+        self._items, self._more = [], {}
+        seen: dict[str, int] = {}
+        for item in items:
+            if item.kind in LISTED_KINDS:
+                seen[item.kind] = count = seen.get(item.kind, 0) + 1
+                if count > MAX_PER_KIND:
+                    self._more[item.kind] = count - MAX_PER_KIND
+                    continue
+            self._items.append(item)
         self._fill()
         title = self.query_one("#home-title", Static)
         hint = self.query_one("#home-hint", Static)
@@ -109,13 +122,11 @@ class HomeScreen(MenteeScreen):
         shown: dict[str, int] = {}
         for item in self._items:
             count = shown[item.kind] = shown.get(item.kind, 0) + 1
-            if item.kind in ("follow_up", "first_message") and count > MAX_PER_KIND:
-                continue
             lines.append(item)
             options.append(Option(week_line(item, width if width > 0 else None)))
-            if count == MAX_PER_KIND:
-                more = sum(1 for i in self._items if i.kind == item.kind) - MAX_PER_KIND
-                if more > 0 and item.kind in ("follow_up", "first_message"):
+            if count == MAX_PER_KIND and item.kind in LISTED_KINDS:
+                more = self._more.get(item.kind, 0)
+                if more > 0:
                     lines.append("tracker")
                     options.append(Option(Text(f"   …and {more} more on the tracker (3)",
                                                style="dim")))
