@@ -10,7 +10,7 @@ when the file changed. A read that must see those moves waits its turn the same 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from textual.content import Content
 
@@ -18,19 +18,13 @@ from mentee_tui.domain.schedule import default_setup
 from mentee_tui.domain.text import clean_line, plural
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Candidate, CandidateInput, MentorshipSetup
-from mentee_tui.tui.dialogs import (
-    FollowUp,
-    FollowUpModal,
-    CandidateModal,
-    ConfirmModal,
-    DeclineAnswer,
-    DeclineModal,
-    DetailsModal,
-    details_content,
-)
-from mentee_tui.tui.dialogs.mentorship_modal import MentorshipSetupModal
+from mentee_tui.tui import dialogs  # each dialog's module is imported when it first opens
 from mentee_tui.tui.results import Done
 from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
+
+if TYPE_CHECKING:
+    from mentee_tui.tui.dialogs.decline_modal import DeclineAnswer
+    from mentee_tui.tui.dialogs.follow_up_modal import FollowUp
 
 T = TypeVar("T")
 # Said after a mentor leaves agreed, so the message matches what the storage did.
@@ -114,7 +108,7 @@ class TrackerCardActions:
             else:
                 self._say(f"Not moved: {candidate.name} stays in Agreed")
 
-        self.app.push_screen(ConfirmModal("Leave agreed", message, "Move back"), done)
+        self.app.push_screen(dialogs.ConfirmModal("Leave agreed", message, "Move back"), done)
 
     def start_agreement(self, candidate: Candidate, restore: dict | None = None) -> None:
         """Reaching agreed starts a mentorship: the setup opens; escape cancels the move.
@@ -151,7 +145,7 @@ class TrackerCardActions:
             self._write(self.store.tracker.agree, candidate.id, setup, undoable=True,
                         expected=candidate.stage, then=started)
 
-        self.app.push_screen(MentorshipSetupModal(
+        self.app.push_screen(dialogs.MentorshipSetupModal(
             candidate.name, default_setup(settings, self.store.now()), candidate_id=candidate.id,
             restore=restore, now=self.store.now()), agreed)
 
@@ -192,7 +186,7 @@ class TrackerCardActions:
             self._say(message)
 
         self.app.push_screen(
-            DeclineModal(clean_line(candidate.name), candidate.id, restore=restore,
+            dialogs.DeclineModal(clean_line(candidate.name), candidate.id, restore=restore,
                          warning=warning),
             done,
         )
@@ -235,7 +229,7 @@ class TrackerCardActions:
                 self._say(f"Added {done.value.name} to Researched.")
 
         self.app.push_screen(
-            CandidateModal(restore=restore, existing=self.store.candidates.all()), done)
+            dialogs.CandidateModal(restore=restore, existing=self.store.candidates.all()), done)
 
     def action_edit(self) -> None:
         candidate = self._need_selection()
@@ -253,7 +247,7 @@ class TrackerCardActions:
                 self.show_card(done.value.id)
                 self._say(f"Saved {done.value.name}.")
 
-        self.app.push_screen(CandidateModal(candidate, restore=restore), done)
+        self.app.push_screen(dialogs.CandidateModal(candidate, restore=restore), done)
 
     def action_details(self) -> None:
         candidate = self._need_selection()
@@ -264,7 +258,7 @@ class TrackerCardActions:
         if done is None:
             return
         settings = done.value
-        body = details_content(
+        body = dialogs.details_content(
             candidate, now=self.store.now(), follow_up_days=settings.follow_up_days,
             referred_by=referrer, zone=person_zone(settings),
         )
@@ -273,7 +267,7 @@ class TrackerCardActions:
             if result == "edit":
                 self.action_edit()
 
-        self.app.push_screen(DetailsModal(candidate, body), done)
+        self.app.push_screen(dialogs.DetailsModal(candidate, body), done)
 
     def action_follow_up(self) -> None:
         candidate = self._need_selection()
@@ -290,8 +284,8 @@ class TrackerCardActions:
                 self.show_card(done.value.id)
                 self._say(f"Follow-up logged for {done.value.name}.")
 
-        self.app.push_screen(FollowUpModal(clean_line(candidate.name), self.store.now().date()),
-                             done)
+        modal = dialogs.FollowUpModal(clean_line(candidate.name), self.store.now().date())
+        self.app.push_screen(modal, done)
 
     def action_draft(self) -> None:
         """`m`: the message for the card's step (coffee request, the ask, a follow-up…)."""
@@ -333,7 +327,7 @@ class TrackerCardActions:
                 self.refresh_from_store()
                 self._say(f"Removed {candidate.name}.")
 
-        self.app.push_screen(ConfirmModal("Remove candidate", message, "Remove"), done)
+        self.app.push_screen(dialogs.ConfirmModal("Remove candidate", message, "Remove"), done)
 
 
 __all__ = ["ENDED_NOTE", "TrackerCardActions"]

@@ -21,7 +21,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.content import Content
 from textual.reactive import var
-from textual.widgets import Input, TextArea
+from textual.widgets import Input
 
 from mentee_tui.domain.stages import next_stage, previous_stage
 from mentee_tui.domain.text import clean_line, clean_text
@@ -227,8 +227,8 @@ class TrackerScreen(TrackerCardActions, MenteeScreen):
         self.action_details()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
-        if action in BOARD_ACTIONS and isinstance(self.focused, (Input, TextArea)):
-            return False  # typing in the filter: keys are text
+        if action in BOARD_ACTIONS and isinstance(self.focused, Input):
+            return False  # typing in the filter (the screen's one text field): keys are text
         if action == "clear_filter":
             return bool(self.filter_text) or isinstance(self.focused, Input)
         return True
