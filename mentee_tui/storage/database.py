@@ -31,7 +31,7 @@ from tinydb.storages import Storage
 from tinydb.table import Table
 
 from mentee_tui.model import DamagedRecord
-from mentee_tui.storage.atomic import atomic_write_bytes
+from mentee_tui.storage.atomic import atomic_write_chunks
 
 if TYPE_CHECKING:
     from filelock import FileLock
@@ -115,15 +115,30 @@ class _Transaction:
         self.db: TinyDB = _Tables(storage=lambda: _SnapshotStorage(self))
 
 
-def serialize(data: Any) -> bytes:
-    """Compact UTF-8 JSON. orjson is several times faster than the standard library and
-    holds the interpreter lock for a few milliseconds only, so typing goes on meanwhile."""
-    return orjson.dumps(data)
+# Documents per piece of `serialize_chunks`: a few hundred kilobytes each.
+CHUNK_DOCS = 500
 
 
-def atomic_write_json(path: Path, data: Any) -> None:
-    """Serialise fully first, then write it privately and atomically (see `atomic`)."""
-    atomic_write_bytes(path, serialize(data))
+def serialize_chunks(data: dict[str, dict[str, Any]]) -> Iterator[bytes]:
+    """The database's tables (each a dict of documents) as compact UTF-8 JSON, the bytes
+    of `orjson.dumps(data)` (several times faster than the standard library) in pieces of
+    `CHUNK_DOCS` documents: the whole file is never one string in memory (6 MB, twice
+    over while orjson grows it, at 10,000 candidates), and the background writer holds
+    the interpreter lock under a millisecond at a time, so typing goes on meanwhile."""
+    yield b"{"
+    for number, (name, table) in enumerate(data.items()):
+        yield (b"," if number else b"") + orjson.dumps(name) + b":{"
+        keys = list(table)
+        for start in range(0, len(keys), CHUNK_DOCS):
+            piece = orjson.dumps({key: table[key] for key in keys[start:start + CHUNK_DOCS]})
+            yield (b"," if start else b"") + piece[1:-1]
+        yield b"}"
+    yield b"}"
+
+
+def atomic_write_json(path: Path, data: dict[str, dict[str, Any]]) -> None:
+    """The database written privately and atomically (see `atomic`)."""
+    atomic_write_chunks(path, serialize_chunks(data))
 
 
 class _RecordCache:
