@@ -32,7 +32,8 @@ class _Parser(argparse.ArgumentParser):
         self.exit(EXIT_USAGE, f"{self.prog}: {message} (see {self.prog} --help)\n")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `commands=False`: only the options that start the app."""
     parser = _Parser(
         prog="mentee-tui",
         description="A terminal planner for finding a mentor and running the mentorship.",
@@ -48,6 +49,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--demo", action="store_true", help="open a temporary database filled with sample data"
     )
+    if not commands:
+        parser.set_defaults(command=None)
+        return parser
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     def add_sub(name: str, help_text: str, example: str) -> argparse.ArgumentParser:
@@ -133,8 +137,23 @@ def _run_tui(db_path, demo_folder: str | None) -> int:
     return app.return_code or EXIT_OK
 
 
+def _starts_the_app(argv: Sequence[str]) -> bool:
+    """Whether `argv` holds only the options that start the app (`--db PATH`, `--demo`):
+    then the twenty-odd subcommand parsers, a few milliseconds of every start, are not
+    built. Anything else (a command, --help, a mistake) gets the whole parser."""
+    tokens = iter(argv)
+    for token in tokens:
+        if token == "--db":
+            if next(tokens, None) is None:
+                return False
+        elif token != "--demo" and not token.startswith("--db="):
+            return False
+    return True
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else list(argv)
+    args = build_parser(commands=not _starts_the_app(argv)).parse_args(argv)
     db_path = resolve_db_path(args.db)
     try:
         if args.command == "where":

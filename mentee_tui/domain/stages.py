@@ -10,11 +10,21 @@ from mentee_tui.model import STAGES, Candidate
 
 PIPELINE: tuple[str, ...] = ("researched", "contacted", "coffee", "asked", "agreed")
 FOLLOW_UP_STAGES: frozenset[str] = frozenset({"contacted", "coffee", "asked"})
+# Each stage as the screens name it (a column's header, "moved to Coffee").
+STAGE_TITLES: dict[str, str] = {
+    "researched": "Researched",
+    "contacted": "Contacted",
+    "coffee": "Coffee",
+    "asked": "Asked",
+    "agreed": "Agreed",
+    "declined": "Declined",
+}
 
 __all__ = [
     "FOLLOW_UP_STAGES",
     "PIPELINE",
     "STAGES",
+    "STAGE_TITLES",
     "days_in_stage",
     "follow_up_due",
     "instant_at",

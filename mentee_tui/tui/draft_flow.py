@@ -14,11 +14,10 @@ from typing import TYPE_CHECKING
 from textual.content import Content
 
 from mentee_tui.domain.drafts import Draft
-from mentee_tui.domain.stages import PIPELINE
+from mentee_tui.domain.stages import PIPELINE, STAGE_TITLES
 from mentee_tui.domain.text import clean_line
 from mentee_tui.model import Candidate
 from mentee_tui.tui.results import Done
-from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 
 if TYPE_CHECKING:
     from mentee_tui.tui.app import MenteeApp

@@ -1,5 +1,6 @@
-"""The command line imports only what it uses: starting the TUI builds the whole parser
-but none of the subcommands' dependencies, and each subcommand loads its own.
+"""The command line imports only what it uses: starting the TUI builds only the options
+that start it and imports none of the subcommands' dependencies, and each subcommand
+loads its own.
 
 Fresh interpreters: this test process has Textual, arrow and the rest loaded by conftest.
 Every assertion is about modules, never about time.
@@ -95,3 +96,29 @@ def test_the_help_words_match_the_modules_that_own_them():
     assert choices.MEETING_STATUSES == MEETING_STATUSES
     assert choices.MAX_MONTHS == validate.MAX_MONTHS
     assert choices.RULE_HELP == validate.RULE_HELP
+
+
+@pytest.mark.parametrize(("argv", "starts"), [
+    ([], True), (["--db", "mentee.json"], True), (["--db=mentee.json", "--demo"], True),
+    (["--demo"], True), (["--db"], False), (["list"], False), (["--db", "x.json", "list"], False),
+    (["--help"], False), (["--version"], False), (["--dem"], False),
+])
+def test_only_the_options_that_start_the_app_skip_the_subcommand_parsers(argv, starts):
+    cli_main = sys.modules["mentee_tui.cli.main"]
+    assert cli_main._starts_the_app(argv) is starts
+
+
+def test_the_app_start_parser_reads_the_same_options(monkeypatch, tmp_path, capsys):
+    cli_main = sys.modules["mentee_tui.cli.main"]
+    started = []
+    monkeypatch.setattr(cli_main, "_run_app", lambda db, demo: started.append((db, demo)) or 0)
+    assert cli_main.main(["--db", str(tmp_path / "m.json")]) == 0
+    assert cli_main.main(["--db=" + str(tmp_path / "n.json"), "--demo"]) == 0
+    assert started == [(tmp_path / "m.json", False), (tmp_path / "n.json", True)]
+    with pytest.raises(SystemExit) as exited:  # a mistake is still told by the whole parser
+        cli_main.main(["--db"])
+    assert exited.value.code == 2
+    assert "expected one argument" in capsys.readouterr().err
+    with pytest.raises(SystemExit):
+        cli_main.main(["--help"])
+    assert "where" in capsys.readouterr().out  # the help still lists every command

@@ -10,7 +10,13 @@ from textual.content import Content
 from textual.screen import ModalScreen
 from textual.widgets import Static
 
-from mentee_tui.domain.stages import days_in_stage, follow_up_due, parse_instant, warning_text
+from mentee_tui.domain.stages import (
+    STAGE_TITLES,
+    days_in_stage,
+    follow_up_due,
+    parse_instant,
+    warning_text,
+)
 from mentee_tui.domain.text import clean_text
 from mentee_tui.model import Candidate
 from mentee_tui.tui.widgets.candidate_card import (
@@ -18,7 +24,6 @@ from mentee_tui.tui.widgets.candidate_card import (
     WARNING_GLYPH,
     stage_age,
 )
-from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.resources import sheet
 
 EVENT_LABELS = {"stage": "moved to", "follow_up": "follow-up", "draft": "draft", "note": "note"}

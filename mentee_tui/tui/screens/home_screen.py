@@ -19,6 +19,7 @@ from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from mentee_tui.domain.journey import JourneyStep, journey_steps
+from mentee_tui.domain.stages import STAGE_TITLES
 from mentee_tui.domain.text import clean_line
 from mentee_tui.domain.week import WeekItem, week_items
 from mentee_tui.model import Candidate
@@ -26,7 +27,6 @@ from mentee_tui.tui.results import Done
 from mentee_tui.tui.screens.base import MenteeScreen
 from mentee_tui.tui.widgets.highlight_list import HighlightList
 from mentee_tui.tui.widgets.journey_line import journey_line
-from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.resources import sheet
 
 MAX_PER_KIND = 3  # lines of one kind before "…and N more" (the list must fit 80x24)

@@ -15,12 +15,12 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from textual.content import Content
 
 from mentee_tui.domain.schedule import default_setup
+from mentee_tui.domain.stages import STAGE_TITLES
 from mentee_tui.domain.text import clean_line, plural
 from mentee_tui.domain.timezones import person_zone
 from mentee_tui.model import Candidate, CandidateInput, MentorshipSetup
 from mentee_tui.tui import dialogs  # each dialog's module is imported when it first opens
 from mentee_tui.tui.results import Done
-from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 
 if TYPE_CHECKING:
     from mentee_tui.tui.dialogs.decline_modal import DeclineAnswer

@@ -23,7 +23,7 @@ from textual.content import Content
 from textual.reactive import var
 from textual.widgets import Input
 
-from mentee_tui.domain.stages import next_stage, previous_stage
+from mentee_tui.domain.stages import STAGE_TITLES, next_stage, previous_stage
 from mentee_tui.domain.text import clean_line, clean_text
 from mentee_tui.model import Candidate, HistoryEntry
 from mentee_tui.tui.results import Done
@@ -33,7 +33,6 @@ from mentee_tui.tui.widgets.candidate_card import LEGEND, CardPrompts, card_heig
 from mentee_tui.tui.widgets.card_list import CardList
 from mentee_tui.tui.widgets.hint_line import HintLine
 from mentee_tui.tui.widgets.line_input import LineInput
-from mentee_tui.tui.widgets.stage_column import STAGE_TITLES
 from mentee_tui.tui.widgets.tracker_board import TrackerBoard
 from mentee_tui.tui.widgets.tracker_status import TrackerStatus
 from mentee_tui.tui.resources import sheet

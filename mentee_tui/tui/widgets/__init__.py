@@ -12,7 +12,6 @@ _MODULES = {
     "MonthCell": "month_cell",
     "PromptEditor": "prompt_editor",
     "journey_line": "journey_line",
-    "STAGE_TITLES": "stage_column",
     "ColumnHeader": "stage_column",
     "StageColumn": "stage_column",
     "CardList": "card_list",

@@ -10,16 +10,9 @@ from textual.content import Content
 from textual.reactive import reactive
 from textual.widget import Widget
 
+from mentee_tui.domain.stages import STAGE_TITLES
 from mentee_tui.tui.widgets.card_list import CardList
 
-STAGE_TITLES = {
-    "researched": "Researched",
-    "contacted": "Contacted",
-    "coffee": "Coffee",
-    "asked": "Asked",
-    "agreed": "Agreed",
-    "declined": "Declined",
-}
 
 
 class ColumnHeader(Widget):
@@ -65,4 +58,4 @@ class StageColumn(Vertical):
         return self.cards.highlighted_id
 
 
-__all__ = ["STAGE_TITLES", "ColumnHeader", "StageColumn"]
+__all__ = ["ColumnHeader", "StageColumn"]
